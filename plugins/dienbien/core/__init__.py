@@ -1,0 +1,1 @@
+"""Domain core: data files, figures, languages. Plain Python, no MkDocs imports."""

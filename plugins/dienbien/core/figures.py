@@ -1,0 +1,213 @@
+"""Figures and their sources, loaded from ``data/figures/*.yml`` and ``data/sources/*.yml``.
+
+Every number a reader sees is a :class:`Figure`: a value, a unit, the period it
+describes and the :class:`Source` it comes from. This module loads and validates
+them; :mod:`dienbien.core.formatting` writes them out for a language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import urlparse
+
+from .errors import SiteDataError, display_path
+from .schema import check_keys, date_value, localized, mapping, number, shown, text
+from .yamlfile import YamlDocument, load_yaml
+
+#: Words that qualify a value ("hơn 310.000", "over 310,000"); see formatting.APPROX.
+APPROX_KINDS = ("over", "about", "nearly", "at_least")
+
+
+@dataclass(frozen=True)
+class Where:
+    """The file and line where something was defined."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    publisher: str
+    title: dict[str, str]
+    date: dt.date
+    url: str | None
+    where: Where
+
+
+@dataclass(frozen=True)
+class Unit:
+    """How a number is written in each language: ``{lang: {plural category: pattern}}``."""
+
+    key: str
+    patterns: dict[str, dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    value: Decimal
+    unit: Unit
+    label: dict[str, str]
+    period: dict[str, str]
+    source: Source
+    approx: str | None
+    where: Where
+
+
+class FigureStore:
+    """All figures, units and sources of a site, looked up by key."""
+
+    def __init__(self, figures: dict[str, Figure], sources: dict[str, Source], units: dict[str, Unit]):
+        self.figures = figures
+        self.sources = sources
+        self.units = units
+
+    def get(self, key: str, path: str, line: int | None) -> Figure:
+        """The figure ``key``, or an error at ``path:line`` that suggests the nearest key."""
+        try:
+            return self.figures[key]
+        except KeyError:
+            raise unknown_key_error("figure", key, self.figures, path, line,
+                                    "figures are defined in data/figures/*.yml") from None
+
+    def source(self, key: str, path: str, line: int | None) -> Source:
+        try:
+            return self.sources[key]
+        except KeyError:
+            raise unknown_key_error("source", key, self.sources, path, line,
+                                    "sources are defined in data/sources/*.yml") from None
+
+
+def unknown_key_error(kind: str, key: str, known: Iterable[str], path: str, line: int | None,
+                      where_defined: str) -> SiteDataError:
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? ({where_defined})" if close else where_defined
+    return SiteDataError(path, line, f"unknown {kind} key '{key}'", hint)
+
+
+# -- loading ----------------------------------------------------------------------------
+
+
+def _documents(folder: Path, root: Path) -> list[YamlDocument]:
+    if not folder.is_dir():
+        return []
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml"))
+    return [load_yaml(p, display_path(p, root)) for p in files]
+
+
+def load_units(path: Path, root: Path, languages: tuple[str, ...]) -> dict[str, Unit]:
+    doc = load_yaml(path, display_path(path, root))
+    units: dict[str, Unit] = {}
+    for key, entry in mapping(doc, (), doc.data, "units").items():
+        entry = mapping(doc, (key,), entry, "one pattern per language")
+        patterns: dict[str, dict[str, str]] = {}
+        for lang in languages:
+            if lang not in entry:
+                raise doc.error((key,), f"missing the '{lang}' pattern", f"add '{lang}: \"{{n}} …\"'")
+            raw = entry[lang]
+            forms = raw if isinstance(raw, dict) else {"other": raw}
+            if "other" not in forms:
+                raise doc.error((key, lang), "a plural pattern needs an 'other' form")
+            for form, pattern in forms.items():
+                sub = (key, lang) if not isinstance(raw, dict) else (key, lang, form)
+                if not isinstance(pattern, str) or "{n}" not in pattern:
+                    raise doc.error(sub, f"a pattern must contain {{n}} where the number goes, got {shown(pattern)}")
+            patterns[lang] = {str(f): p for f, p in forms.items()}
+        units[key] = Unit(key=key, patterns=patterns)
+    return units
+
+
+def load_sources(folder: Path, root: Path, languages: tuple[str, ...]) -> dict[str, Source]:
+    sources: dict[str, Source] = {}
+    for doc in _documents(folder, root):
+        for key, entry in mapping(doc, (), doc.data or {}, "sources").items():
+            k = (key,)
+            entry = mapping(doc, k, entry, "a source")
+            check_keys(doc, k, entry, {"publisher", "title", "date"}, {"url"})
+            if key in sources:
+                raise doc.error(k, f"source '{key}' is already defined at {sources[key].where}",
+                                "give it another key or remove one")
+            url = entry.get("url")
+            if url is not None:
+                url = text(doc, k + ("url",), url)
+                if urlparse(url).scheme not in ("http", "https"):
+                    raise doc.error(k + ("url",), f"expected a web address starting with https://, got {url!r}")
+            title = entry["title"]
+            sources[key] = Source(
+                key=key,
+                publisher=text(doc, k + ("publisher",), entry["publisher"]),
+                title=localized(doc, k + ("title",), title, languages) if isinstance(title, dict)
+                else {lang: text(doc, k + ("title",), title) for lang in languages},
+                date=date_value(doc, k + ("date",), entry["date"]),
+                url=url,
+                where=Where(doc.path, doc.line(*k)),
+            )
+    return sources
+
+
+def load_figures(folder: Path, root: Path, languages: tuple[str, ...], units: dict[str, Unit],
+                 sources: dict[str, Source]) -> dict[str, Figure]:
+    figures: dict[str, Figure] = {}
+    for doc in _documents(folder, root):
+        for key, entry in mapping(doc, (), doc.data or {}, "figures").items():
+            k = (key,)
+            if not isinstance(key, str) or not key.replace("_", "").isalnum() or not key.isascii():
+                raise doc.error(k, f"figure key {key!r} may only use a-z, 0-9 and _",
+                                "e.g. tourist_visits_2026_jan_feb")
+            entry = mapping(doc, k, entry, "a figure")
+            check_keys(doc, k, entry, {"value", "unit", "label", "period", "source"}, {"approx"})
+            if key in figures:
+                raise doc.error(k, f"figure '{key}' is already defined at {figures[key].where}",
+                                "give it another key or remove one")
+            unit_key = text(doc, k + ("unit",), entry["unit"])
+            if unit_key not in units:
+                raise unknown_key_error("unit", unit_key, units, doc.path, doc.line(*k, "unit"),
+                                        "units are defined in data/units.yml")
+            source_key = text(doc, k + ("source",), entry["source"])
+            if source_key not in sources:
+                raise unknown_key_error("source", source_key, sources, doc.path, doc.line(*k, "source"),
+                                        "sources are defined in data/sources/*.yml")
+            approx = entry.get("approx")
+            if approx is not None and approx not in APPROX_KINDS:
+                raise doc.error(k + ("approx",), f"unknown approx {approx!r}",
+                                "use one of: " + ", ".join(APPROX_KINDS))
+            figures[key] = Figure(
+                key=key,
+                value=number(doc, k + ("value",), entry["value"]),
+                unit=units[unit_key],
+                label=localized(doc, k + ("label",), entry["label"], languages),
+                period=localized(doc, k + ("period",), entry["period"], languages),
+                source=sources[source_key],
+                approx=approx,
+                where=Where(doc.path, doc.line(*k)),
+            )
+    return figures
+
+
+def load_figure_store(data_dir: Path, languages: Iterable[str], root: Path | None = None) -> FigureStore:
+    """Load ``units.yml``, ``sources/*.yml`` and ``figures/*.yml`` from ``data_dir``."""
+    languages = tuple(languages)
+    root = root or data_dir.parent
+    units_file = data_dir / "units.yml"
+    if not units_file.is_file():
+        raise SiteDataError(display_path(units_file, root), None, "file not found",
+                            "the units that figures use are defined here")
+    units = load_units(units_file, root, languages)
+    sources = load_sources(data_dir / "sources", root, languages)
+    figures = load_figures(data_dir / "figures", root, languages, units, sources)
+    return FigureStore(figures, sources, units)
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """Every YAML file under ``data_dir``, for change detection."""
+    return sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml"))

@@ -1,0 +1,78 @@
+"""Write figures, numbers and dates for a page's language, with Babel.
+
+Vietnamese uses ``.`` for thousands and ``,`` for decimals (``429.227``, ``15,96%``);
+English the reverse. Units and qualifiers ("hơn", "over") come from the unit
+patterns in ``data/units.yml`` and from :data:`APPROX`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from html import escape
+
+from babel import Locale
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
+
+from .figures import Figure, Source
+
+#: How a qualified value reads in each language; ``{x}`` is the number with its unit.
+APPROX: dict[str, dict[str, str]] = {
+    "vi": {"over": "hơn {x}", "about": "khoảng {x}", "nearly": "gần {x}", "at_least": "từ {x} trở lên"},
+    "en": {"over": "over {x}", "about": "about {x}", "nearly": "nearly {x}", "at_least": "{x} or more"},
+}
+
+
+def format_number(value: Decimal, lang: str) -> str:
+    """``429227`` → ``429.227`` (vi) / ``429,227`` (en); decimals kept as written."""
+    return format_decimal(value, locale=lang, decimal_quantization=False)
+
+
+def format_date(date: dt.date, lang: str) -> str:
+    """``2026-03-08`` → ``8 tháng 3, 2026`` (vi) / ``March 8, 2026`` (en)."""
+    return babel_format_date(date, "long", locale=lang)
+
+
+def _unit_pattern(figure: Figure, lang: str) -> str:
+    forms = figure.unit.patterns[lang]
+    if len(forms) > 1:
+        category = Locale.parse(lang).plural_form(figure.value)
+        return forms.get(category, forms["other"])
+    return forms["other"]
+
+
+def _qualify(figure: Figure, text: str, lang: str) -> str:
+    return APPROX[lang][figure.approx].replace("{x}", text) if figure.approx else text
+
+
+def format_figure(figure: Figure, lang: str) -> str:
+    """The figure as plain text: ``hơn 310.000 lượt khách`` / ``over 310,000 visits``."""
+    pattern = _unit_pattern(figure, lang)
+    return _qualify(figure, pattern.replace("{n}", format_number(figure.value, lang)), lang)
+
+
+def figure_html(figure: Figure, lang: str) -> str:
+    """The figure as HTML, the number in a ``<data>`` element that carries the raw value.
+
+    Every piece of text from the data files is escaped.
+    """
+    number = (f'<data value="{escape(str(figure.value))}">'
+              f"{escape(format_number(figure.value, lang))}</data>")
+    before, _, after = _unit_pattern(figure, lang).partition("{n}")
+    text = escape(before) + number + escape(after)
+    return f'<span class="dbf">{_qualify(figure, text, lang)}</span>'
+
+
+def source_text(source: Source, lang: str) -> str:
+    """``TTXVN, “title”, 8 tháng 3, 2026`` as plain text."""
+    return f"{source.publisher}, “{source.title[lang]}”, {format_date(source.date, lang)}"
+
+
+def source_html(source: Source, lang: str) -> str:
+    """The source as HTML, its title a link when the source has an address."""
+    title = escape(source.title[lang])
+    if source.url:
+        title = f'<a href="{escape(source.url)}" rel="noopener">{title}</a>'
+    return (f"{escape(source.publisher)}, <cite>{title}</cite>, "
+            f'<time datetime="{source.date.isoformat()}">{escape(format_date(source.date, lang))}</time>')

@@ -1,0 +1,96 @@
+"""Figure tokens in Markdown: ``{{ fig.voters_2026 }}``.
+
+Editors write ``{{ fig.KEY }}`` where a figure belongs. :func:`replace_figure_tokens`
+swaps each token for the figure written in the page's language, followed by a
+numbered reference to the "Sources of figures" list that :class:`FigureCitations`
+appends to the page. Tokens inside code (``` `…` ``` spans and fenced blocks) are
+left alone, so the editor guide can show the syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import escape
+
+from .figures import Figure, FigureStore
+from .formatting import figure_html, format_figure, source_html
+
+TOKEN = re.compile(r"\{\{\s*fig\.([^\s}]*)\s*\}\}")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
+
+#: Headings and labels of the sources list, per language.
+TEXT = {
+    "vi": {"heading": "Nguồn số liệu", "ref": "Nguồn số liệu {n}", "period": "Thời điểm"},
+    "en": {"heading": "Sources of figures", "ref": "Source of figure {n}", "period": "Period"},
+}
+
+
+def _outside_code(line: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """Apply ``replace`` to tokens of ``line`` that are not inside a code span."""
+    out, pos = [], 0
+    for span in _CODE_SPAN.finditer(line):
+        out.append(TOKEN.sub(replace, line[pos:span.start()]))
+        out.append(span.group(0))
+        pos = span.end()
+    out.append(TOKEN.sub(replace, line[pos:]))
+    return "".join(out)
+
+
+def replace_figure_tokens(markdown: str, render: Callable[[str, int], str], first_line: int = 1) -> str:
+    """Replace every ``{{ fig.KEY }}`` outside code with ``render(KEY, line_number)``.
+
+    ``first_line`` is the source line of the first line of ``markdown`` (front matter
+    shifts it), so that ``render`` can report errors at the editor's line.
+    """
+    lines = markdown.split("\n")
+    fence: str | None = None
+    for i, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            continue
+        if match:
+            fence = match.group(1)
+            continue
+        if "{{" in line:
+            number = first_line + i
+            lines[i] = _outside_code(line, lambda m, n=number: render(m.group(1), n))
+    return "\n".join(lines)
+
+
+class FigureCitations:
+    """Renders the figures of one page and the numbered list of their sources."""
+
+    def __init__(self, store: FigureStore, lang: str, path: str):
+        self.store = store
+        self.lang = lang
+        self.path = path
+        self.cited: list[Figure] = []
+
+    def render(self, key: str, line: int) -> str:
+        figure = self.store.get(key, self.path, line)
+        if figure not in self.cited:
+            self.cited.append(figure)
+        n = self.cited.index(figure) + 1
+        label = TEXT[self.lang]["ref"].format(n=n)
+        return (f'{figure_html(figure, self.lang)}<sup class="dbf-ref">'
+                f'<a href="#figure-source-{n}" aria-label="{escape(label)}">[{n}]</a></sup>')
+
+    def sources_html(self) -> str:
+        """The "Sources of figures" section, or ``""`` when the page cites none."""
+        if not self.cited:
+            return ""
+        text = TEXT[self.lang]
+        items = []
+        for n, figure in enumerate(self.cited, 1):
+            items.append(
+                f'<li id="figure-source-{n}"><strong>{escape(figure.label[self.lang])}</strong>: '
+                f"{escape(format_figure(figure, self.lang))} "
+                f"({escape(figure.period[self.lang])}). {source_html(figure.source, self.lang)}.</li>"
+            )
+        return (f'\n\n<section class="dbf-sources" aria-labelledby="figure-sources">\n'
+                f'<h2 id="figure-sources">{text["heading"]}</h2>\n<ol>\n' + "\n".join(items)
+                + "\n</ol>\n</section>\n")

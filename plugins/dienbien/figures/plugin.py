@@ -1,0 +1,145 @@
+"""Figures from ``data/`` in pages, and the front page's slogan and headline figures.
+
+A thin adapter: loading, validation and formatting live in ``dienbien.core``. Pages
+get ``{{ fig.KEY }}`` replaced in ``on_page_markdown``; the front page template gets
+a ``home`` object in ``on_page_context``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..core.datacache import figure_store
+from ..core.errors import SiteDataError, display_path
+from ..core.figures import Figure
+from ..core.formatting import figure_html, source_html
+from ..core.homepage import Slogan, load_highlights, load_slogan
+from ..core.languages import relative_url
+from ..core.markup import FigureCitations, replace_figure_tokens
+from .config import FiguresConfig
+
+log = get_plugin_logger(__name__)
+
+
+@dataclass(frozen=True)
+class SloganTile:
+    number: int
+    text: str  # in the page's language
+    original: str | None  # the authoritative Vietnamese line, on pages in other languages
+    href: str
+
+
+@dataclass(frozen=True)
+class HighlightCard:
+    html: Markup
+    label: str
+    period: str
+    source: Markup
+
+
+@dataclass(frozen=True)
+class HomeView:
+    tiles: tuple[SloganTile, ...]
+    highlights: tuple[HighlightCard, ...]
+    speaker: str
+    context: str
+    source: Markup
+    original_lang: str
+
+
+class FiguresPlugin(BasePlugin[FiguresConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.root = Path(config.config_file_path).parent
+        self.data_dir = Path(self.config.data_dir)
+        languages = tuple(self.config.languages)
+        try:
+            self.store = figure_store(self.data_dir, languages, self.root)
+            self.slogan = load_slogan(self.data_dir / "slogan.yml", self.root, languages, self.store)
+            self.highlights = load_highlights(self.data_dir / "home.yml", self.root, self.store)
+        except SiteDataError as e:
+            raise PluginError(str(e)) from e
+        log.debug("Loaded %d figures from %d sources", len(self.store.figures), len(self.store.sources))
+        return config
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.config.enabled:
+            server.watch(str(self.data_dir))
+        return server
+
+    @event_priority(-100)  # after i18n (-50) has added the pages whose translation is pending
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        for line in self.slogan.lines:
+            if files.get_file_from_path(line.page) is None:
+                raise PluginError(f"{self.slogan.path}:{line.line}: page '{line.page}' does not exist in "
+                                  f"{display_path(config.docs_dir, self.root)}; write the path of a page "
+                                  "there, e.g. lich-su/index.md")
+        self.files = files
+        return files
+
+    @event_priority(50)  # after i18n (100) has named the content's language; before Markdown is rendered
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        lang = page.meta.get("content_language") or config.theme["language"]
+        shown = _shown_path(page, config, self.root)
+        citations = FigureCitations(self.store, lang, shown)
+        try:
+            markdown = replace_figure_tokens(markdown, citations.render, _first_body_line(page, markdown))
+        except SiteDataError as e:
+            raise PluginError(str(e)) from e
+        return markdown + citations.sources_html()
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
+        if self.config.enabled and page.is_homepage:
+            context["home"] = self._home(page, config.theme["language"])
+        return context
+
+    def _home(self, page: Page, lang: str) -> HomeView:
+        slogan: Slogan = self.slogan
+        original = self.config.languages[0]
+        tiles = tuple(
+            SloganTile(n, line.text[lang], line.text[original] if lang != original else None,
+                       relative_url(page.url, self.files.get_file_from_path(line.page).url))
+            for n, line in enumerate(slogan.lines, 1))
+        return HomeView(
+            tiles=tiles,
+            highlights=tuple(_card(f, lang) for f in self.highlights),
+            speaker=slogan.speaker[lang],
+            context=slogan.context[lang],
+            source=Markup(source_html(slogan.source, lang)),
+            original_lang=original,
+        )
+
+
+def _card(figure: Figure, lang: str) -> HighlightCard:
+    return HighlightCard(Markup(figure_html(figure, lang)), figure.label[lang], figure.period[lang],
+                         Markup(source_html(figure.source, lang)))
+
+
+def _shown_path(page: Page, config: MkDocsConfig, root: Path) -> str:
+    if page.file.abs_src_path:
+        return display_path(page.file.abs_src_path, root)
+    return f"{display_path(config.docs_dir, root)}/{page.file.src_uri}"
+
+
+def _first_body_line(page: Page, markdown: str) -> int:
+    """The source line where the Markdown body starts (after the front matter)."""
+    source = page.file.content_string
+    if source.endswith(markdown) or markdown in source:
+        return source[: source.index(markdown)].count("\n") + 1 if markdown else 1
+    return 1

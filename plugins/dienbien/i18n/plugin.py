@@ -1,0 +1,399 @@
+"""Build every language as its own Material site: vi at ``/``, en at ``/en/``.
+
+The default language's build is the one MkDocs runs. In ``on_config`` it starts one
+``mkdocs build`` process per other language (an environment variable names the
+language), builds its own pages meanwhile, and in ``on_post_build`` waits for them,
+passes on their warnings and errors, and moves their output to ``site/<lang>/``. Each
+language thus gets its own ``<html lang>``, Material UI strings, search index and 404
+page, and the languages build on separate cores.
+
+A production build writes into a staging folder beside ``site/`` and replaces
+``site/`` only when the whole build succeeded, so a failed build never reaches visitors.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from ..core.errors import SiteDataError, display_path
+from ..core.languages import (PageSet, Version, is_pending, language_root, page_languages, page_title,
+                              read_front_matter, scan_content, hreflang_links)
+from ..core.sitemap import sitemap_xml
+from .config import I18nConfig
+
+log = get_plugin_logger(__name__)
+
+LANGUAGE_ENV = "DIENBIEN_I18N_LANGUAGE"
+SITE_URL_ENV = "DIENBIEN_I18N_SITE_URL"
+MANIFEST_ENV = "DIENBIEN_I18N_MANIFEST"
+MANIFEST_NAME = "pages.json"
+
+_LOG_LINE = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s*-\s+(.*)$")
+
+
+class _SwitcherOn:
+    """Stands in ``extra.alternate``: truthy, so Material's header shows the language
+    button, but not iterable, so Material writes no site-wide ``<link rel=alternate>``;
+    ``site_src`` templates write per-page links from the ``i18n`` context instead."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
+class _WarningCount(logging.Handler):
+    """Counts warnings as ``--strict`` does, to know before MkDocs aborts whether it will."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@dataclass
+class _OtherBuild:
+    lang: str
+    process: subprocess.Popen
+    out_dir: Path
+    log_path: Path
+    log_file: Any
+
+
+class I18nPlugin(BasePlugin[I18nConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.builds: list[_OtherBuild] = []
+        self.counter: _WarningCount | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    # -- configuration -------------------------------------------------------------------
+
+    @event_priority(100)  # first: search and our figures plugin read the language set here
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.root = Path(config.config_file_path).parent
+        self.content_dir = Path(self.config.content_dir)
+        self.default = self.config.default_language
+        self.languages = {code: lang.name for code, lang in self.config.languages.items()}
+        self.lang = os.environ.get(LANGUAGE_ENV, self.default)
+        if self.lang not in self.languages:
+            raise PluginError(f"{LANGUAGE_ENV}={self.lang} is not one of the languages in mkdocs.yml")
+        self.is_main = LANGUAGE_ENV not in os.environ
+        self.records: list[dict[str, Any]] = []
+        self.fallbacks: dict[str, str] = {}
+
+        if self.is_main:
+            if not config.site_url:
+                raise PluginError("mkdocs.yml: set site_url (e.g. https://example.org/): "
+                                  "hreflang links and the sitemap need absolute addresses")
+            self.root_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+        else:
+            self.root_url = os.environ[SITE_URL_ENV]
+        settings = self.config.languages[self.lang]
+        config.site_url = self.root_url + language_root(self.lang, self.default)
+        config.site_name = settings.site_name
+        config.site_description = settings.site_description or config.site_description
+        config.docs_dir = str(self.content_dir / self.lang)
+        config.theme["language"] = self.lang
+        config.extra["alternate"] = _SwitcherOn()
+        config.extra["og_locale"] = settings.locale
+        config.extra["og_locale_alternate"] = [
+            lang.locale for code, lang in self.config.languages.items() if code != self.lang]
+
+        if self.is_main:
+            self._stage(config)
+            self.builds = []
+            if self.config.parallel:
+                self._start_other_builds(config)
+        return config
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        self.final_site_dir = Path(config.site_dir)
+        self.staging = None
+        if self.command == "serve":
+            return  # the dev server's own temporary folder; nothing to protect
+        self.staging = self.final_site_dir.parent / f".{self.final_site_dir.name}.building"
+        shutil.rmtree(self.staging, ignore_errors=True)
+        config.site_dir = str(self.staging)
+        if config.strict:
+            self.counter = _WarningCount()
+            logging.getLogger("mkdocs").addHandler(self.counter)
+
+    def _start_other_builds(self, config: MkDocsConfig) -> None:
+        engine = sys.modules["mkdocs"].__name__  # "properdocs" when run by ProperDocs
+        for lang in self.languages:
+            if lang == self.default:
+                continue
+            out_dir = self.final_site_dir.parent / f".{self.final_site_dir.name}.{lang}"
+            shutil.rmtree(out_dir, ignore_errors=True)
+            log_path = self.final_site_dir.parent / f".{self.final_site_dir.name}.{lang}.log"
+            log_file = open(log_path, "w+", encoding="utf-8")
+            env = dict(os.environ, **{LANGUAGE_ENV: lang, SITE_URL_ENV: self.root_url,
+                                      MANIFEST_ENV: str(out_dir / MANIFEST_NAME), "NO_MKDOCS_2_WARNING": "1",
+                                      "PYTHONIOENCODING": "utf-8"})
+            command = [sys.executable, "-m", engine, "build", "--clean", "-f", config.config_file_path,
+                       "-d", str(out_dir)]
+            log.debug("Starting the %s build: %s", lang, " ".join(command))
+            process = subprocess.Popen(command, env=env, stdout=log_file, stderr=subprocess.STDOUT,
+                                       stdin=subprocess.DEVNULL, cwd=self.root)
+            self.builds.append(_OtherBuild(lang, process, out_dir, log_path, log_file))
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.config.enabled:
+            server.watch(str(self.content_dir))
+        return server
+
+    # -- pages -----------------------------------------------------------------------------
+
+    @event_priority(-50)  # late: pages generated by other plugins are already in the file list
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        self.pageset = scan_content(self.content_dir, tuple(self.languages))
+        self.pending: set[tuple[str, str]] = set()
+        for rel, have, lacking in self.pageset.missing():
+            source = self.pageset.pages[rel][have]
+            shown = display_path(source, self.root)
+            try:
+                meta, _ = read_front_matter(source, shown)
+            except SiteDataError as e:
+                raise PluginError(str(e)) from e
+            if is_pending(meta):
+                self.pending.add((rel, lacking))
+                if lacking == self.lang:
+                    self.fallbacks[rel] = have
+                    files.append(File.generated(config, rel, abs_src_path=str(source)))
+            elif self.is_main:
+                expected = display_path(self.content_dir / lacking / rel, self.root)
+                log.warning(f"{shown}:1: this page has no {self.languages[lacking]} version ({expected}); "
+                            f"translate it, or add 'translation: pending' to its front matter to show it "
+                            f"to {self.languages[lacking]} readers with a notice")
+        self.files = files
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Title each section after its index page in this language (mkdocs.yml's nav is shared)."""
+        if not self.config.enabled:
+            return None
+        for section in _sections(nav.items):
+            for child in section.children:
+                if isinstance(child, Page) and child.file.src_uri.endswith("index.md") and child.file.abs_src_path:
+                    path = Path(child.file.abs_src_path)
+                    try:
+                        title = page_title(*read_front_matter(path, display_path(path, self.root)))
+                    except SiteDataError as e:
+                        raise PluginError(str(e)) from e
+                    if title:
+                        section.title = title
+                    break
+        return nav
+
+    @event_priority(100)  # before the figures plugin, which writes numbers for the content's language
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.config.enabled and page.file.src_uri in self.fallbacks:
+            page.meta["content_language"] = self.fallbacks[page.file.src_uri]
+        return None
+
+    def _versions(self, src_uri: str, generated: bool) -> dict[str, Version]:
+        versions = {}
+        for lang in self.languages:
+            if generated or self.pageset.has(src_uri, lang):
+                real = True
+            elif (src_uri, lang) in self.pending:
+                real = False
+            else:
+                continue
+            versions[lang] = Version(lang, language_root(lang, self.default) + _url_of(src_uri, self.use_dir_urls),
+                                     real)
+        return versions
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
+        if not self.config.enabled:
+            return None
+        self.use_dir_urls = config.use_directory_urls
+        src = page.file.src_uri
+        fallback_from = self.fallbacks.get(src)
+        generated = page.file.generated_by is not None and fallback_from is None and not any(
+            self.pageset.has(src, lang) for lang in self.languages)
+        versions = self._versions(src, generated)
+        if fallback_from:
+            versions[self.lang] = Version(self.lang, versions[self.lang].path, False)
+        info = page_languages(self.lang, fallback_from or self.lang, versions, self.languages, self.default,
+                              self.root_url)
+        if info.canonical:
+            page.canonical_url = info.canonical
+        context["i18n"] = info
+        self.records.append({"src_uri": src, "path": versions[self.lang].path,
+                             "real": fallback_from is None, "generated": generated})
+        return context
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.config.enabled:
+            env.globals["i18n_homes"] = [
+                {"lang": code, "name": name, "url": self.root_url + language_root(code, self.default)}
+                for code, name in self.languages.items()]
+        return env
+
+    # -- finishing ---------------------------------------------------------------------------
+
+    @event_priority(-100)  # last: every other plugin has written its files into the staging folder
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        if not self.is_main:
+            manifest = os.environ.get(MANIFEST_ENV)
+            if manifest:
+                Path(manifest).write_text(json.dumps(self.records, ensure_ascii=False), encoding="utf-8")
+            return
+        if not self.config.parallel:
+            self._start_other_builds(config)
+        records = {self.lang: self.records}
+        for build in self._wait_for_other_builds():
+            target = Path(config.site_dir) / build.lang
+            shutil.rmtree(target, ignore_errors=True)
+            manifest = build.out_dir / MANIFEST_NAME
+            records[build.lang] = json.loads(manifest.read_text(encoding="utf-8"))
+            manifest.unlink()
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (build.out_dir / name).unlink(missing_ok=True)
+            shutil.move(str(build.out_dir), target)
+        self._write_sitemap(Path(config.site_dir), records)
+        self._publish(config)
+
+    def _wait_for_other_builds(self) -> list[_OtherBuild]:
+        failures = []
+        for build in self.builds:
+            code = build.process.wait()
+            build.log_file.seek(0)
+            output = build.log_file.read()
+            build.log_file.close()
+            build.log_path.unlink(missing_ok=True)
+            errors = _forward_log(build.lang, output)
+            if code != 0:
+                detail = "\n".join(errors) or output.strip()[-4000:]
+                failures.append(f"the {self.languages[build.lang]} build failed:\n{detail}")
+        done, self.builds = self.builds, []
+        if failures:
+            raise PluginError("\n".join(failures))
+        return done
+
+    def _write_sitemap(self, site_dir: Path, records: dict[str, list[dict[str, Any]]]) -> None:
+        by_page: dict[str, dict[str, Version]] = {}
+        for lang, pages in records.items():
+            for record in pages:
+                by_page.setdefault(record["src_uri"], {})[lang] = Version(lang, record["path"], record["real"])
+        entries = []
+        for lang in self.languages:
+            for src in sorted(by_page):
+                versions = by_page[src]
+                if lang in versions and versions[lang].real:
+                    entries.append((self.root_url + versions[lang].path,
+                                    hreflang_links(versions, self.default, self.root_url)))
+        xml = sitemap_xml(entries)
+        (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
+        with open(site_dir / "sitemap.xml.gz", "wb") as raw:
+            with gzip.GzipFile(filename="sitemap.xml", fileobj=raw, mode="wb", mtime=0) as gz:
+                gz.write(xml.encode("utf-8"))
+
+    def _publish(self, config: MkDocsConfig) -> None:
+        """Swap the staging folder in for ``site/``, unless ``--strict`` is about to abort."""
+        if self.staging is None:
+            return
+        self._detach_counter()
+        if config.strict and self._warnings:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            log.info("Not publishing: the build had warnings in strict mode; %s is unchanged",
+                     self.final_site_dir)
+            return
+        old = self.final_site_dir.parent / f".{self.final_site_dir.name}.old"
+        shutil.rmtree(old, ignore_errors=True)
+        if self.final_site_dir.exists():
+            os.replace(self.final_site_dir, old)
+        os.replace(self.staging, self.final_site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+        config.site_dir = str(self.final_site_dir)
+
+    def _detach_counter(self) -> None:
+        self._warnings = self.counter.count if self.counter else 0
+        if self.counter:
+            logging.getLogger("mkdocs").removeHandler(self.counter)
+            self.counter = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        for build in self.builds:
+            build.process.kill()
+            build.process.wait()
+            build.log_file.close()
+            build.log_path.unlink(missing_ok=True)
+            shutil.rmtree(build.out_dir, ignore_errors=True)
+        self.builds = []
+        self._detach_counter()
+        staging = getattr(self, "staging", None)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+            log.info("The build failed; %s is unchanged", self.final_site_dir)
+
+
+def _url_of(src_uri: str, use_directory_urls: bool) -> str:
+    """The site path MkDocs gives a page with this source path."""
+    url = File(src_uri, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
+    return "" if url == "./" else url
+
+
+def _sections(items) -> list[Section]:
+    found = []
+    for item in items:
+        if isinstance(item, Section):
+            found.append(item)
+            found.extend(_sections(item.children))
+    return found
+
+
+def _forward_log(lang: str, output: str) -> list[str]:
+    """Re-log another language's build output here, so ``--strict`` counts its warnings.
+
+    Returns its error messages.
+    """
+    errors, current = [], None
+    messages: list[tuple[str, list[str]]] = []
+    for line in output.splitlines():
+        match = _LOG_LINE.match(line)
+        if match:
+            current = (match.group(1), [match.group(2)])
+            messages.append(current)
+        elif line.startswith("Aborted with"):
+            current = None
+        elif current and line.strip():
+            current[1].append(line.strip())
+    for level, lines in messages:
+        text = f"[{lang}] " + "\n".join(lines)
+        if level == "WARNING":
+            log.warning(text)
+        elif level in ("ERROR", "CRITICAL"):
+            errors.append(text)
+        else:
+            log.debug(text)
+    return errors

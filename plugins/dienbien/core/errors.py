@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -27,10 +28,8 @@ class SiteDataError(Exception):
 
 def display_path(path: Path | str, root: Path | str | None = None) -> str:
     """The path as an editor knows it: relative to the project root when possible."""
-    path = Path(path)
     if root is not None:
-        try:
-            return path.resolve().relative_to(Path(root).resolve()).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()
+        relative = os.path.relpath(path, root)
+        if not relative.startswith(".."):
+            return Path(relative).as_posix()
+    return Path(path).as_posix()

@@ -8,6 +8,7 @@ patterns in ``data/units.yml`` and from :data:`APPROX`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from html import escape
 
@@ -24,11 +25,13 @@ APPROX: dict[str, dict[str, str]] = {
 }
 
 
+@functools.cache  # Babel is slow per call; a site formats the same few figures on many pages
 def format_number(value: Decimal, lang: str) -> str:
     """``429227`` → ``429.227`` (vi) / ``429,227`` (en); decimals kept as written."""
     return format_decimal(value, locale=lang, decimal_quantization=False)
 
 
+@functools.cache
 def format_date(date: dt.date, lang: str) -> str:
     """``2026-03-08`` → ``8 tháng 3, 2026`` (vi) / ``March 8, 2026`` (en)."""
     return babel_format_date(date, "long", locale=lang)
@@ -37,9 +40,14 @@ def format_date(date: dt.date, lang: str) -> str:
 def _unit_pattern(figure: Figure, lang: str) -> str:
     forms = figure.unit.patterns[lang]
     if len(forms) > 1:
-        category = Locale.parse(lang).plural_form(figure.value)
+        category = _plural_form(lang, figure.value)
         return forms.get(category, forms["other"])
     return forms["other"]
+
+
+@functools.cache
+def _plural_form(lang: str, value: Decimal) -> str:
+    return Locale.parse(lang).plural_form(value)
 
 
 def _qualify(figure: Figure, text: str, lang: str) -> str:

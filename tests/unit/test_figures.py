@@ -1,0 +1,147 @@
+"""Loading, validating and formatting figures: the core, without MkDocs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from dienbien.core.errors import SiteDataError
+from dienbien.core.figures import load_figure_store
+from dienbien.core.formatting import figure_html, format_date, format_figure
+from dienbien.core.markup import FigureCitations, replace_figure_tokens
+
+UNITS = """\
+percent: {vi: "{n}%", en: "{n}%"}
+vnd_billion: {vi: "{n} tỷ đồng", en: "VND {n} billion"}
+visits: {vi: "{n} lượt khách", en: {one: "{n} visit", other: "{n} visits"}}
+"""
+SOURCES = """\
+ttxvn:
+  publisher: TTXVN
+  title: {vi: Bài viết, en: Article}
+  date: 2026-03-08
+"""
+FIGURES = """\
+growth:
+  value: 15.96
+  unit: percent
+  label: {vi: Tăng trưởng, en: Growth}
+  period: {vi: 2 tháng đầu năm 2026, en: Jan–Feb 2026}
+  source: ttxvn
+investment:
+  value: 2484
+  approx: over
+  unit: vnd_billion
+  label: {vi: Vốn đầu tư, en: Investment}
+  period: {vi: 2 tháng đầu năm 2026, en: Jan–Feb 2026}
+  source: ttxvn
+visits:
+  value: 310000
+  approx: over
+  unit: visits
+  label: {vi: Lượt khách, en: Visits}
+  period: {vi: 2 tháng đầu năm 2026, en: Jan–Feb 2026}
+  source: ttxvn
+"""
+
+
+def make_data(tmp_path: Path, figures: str = FIGURES, sources: str = SOURCES, units: str = UNITS) -> Path:
+    data = tmp_path / "data"
+    (data / "figures").mkdir(parents=True)
+    (data / "sources").mkdir()
+    (data / "units.yml").write_text(units, encoding="utf-8")
+    (data / "sources" / "s.yml").write_text(sources, encoding="utf-8")
+    (data / "figures" / "f.yml").write_text(figures, encoding="utf-8")
+    return data
+
+
+def store(tmp_path: Path, **files: str):
+    return load_figure_store(make_data(tmp_path, **files), ("vi", "en"), tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("key", "vi", "en"),
+    [
+        ("growth", "15,96%", "15.96%"),
+        ("investment", "hơn 2.484 tỷ đồng", "over VND 2,484 billion"),
+        ("visits", "hơn 310.000 lượt khách", "over 310,000 visits"),
+    ],
+)
+def test_formats_for_each_language(tmp_path, key, vi, en):
+    figures = store(tmp_path).figures
+    assert format_figure(figures[key], "vi") == vi
+    assert format_figure(figures[key], "en") == en
+
+
+def test_dates_per_language():
+    import datetime as dt
+
+    assert format_date(dt.date(2026, 3, 8), "vi") == "8 tháng 3, 2026"
+    assert format_date(dt.date(2026, 3, 8), "en") == "March 8, 2026"
+
+
+def test_html_escapes_data_values(tmp_path):
+    units = UNITS + 'evil: {vi: "{n} <script>alert(1)</script>", en: "{n} <b>x</b>"}\n'
+    figures = FIGURES + dedent("""\
+        bad:
+          value: 1
+          unit: evil
+          label: {vi: "<img src=x onerror=alert(1)>", en: x}
+          period: {vi: a, en: b}
+          source: ttxvn
+        """)
+    figure = store(tmp_path, units=units, figures=figures).figures["bad"]
+    html = figure_html(figure, "vi")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    citations = FigureCitations(store(tmp_path / "2", units=units, figures=figures), "vi", "p.md")
+    citations.render("bad", 1)
+    assert "<img" not in citations.sources_html()
+
+
+@pytest.mark.parametrize(
+    ("figures", "line", "message"),
+    [
+        (FIGURES.replace("value: 15.96", "value: 'hơn 15'"), 2, "growth.value: expected a number, got 'hơn 15'"),
+        (FIGURES.replace("unit: percent", "unit: percnt"), 3, "unknown unit key 'percnt'; did you mean 'percent'?"),
+        (FIGURES.replace("source: ttxvn\ninvestment", "source: ttxnv\ninvestment"), 6,
+         "unknown source key 'ttxnv'; did you mean 'ttxvn'?"),
+        (FIGURES.replace("label: {vi: Tăng trưởng, en: Growth}", "label: {vi: Tăng trưởng}"), 4,
+         "growth.label: missing the 'en' text"),
+        (FIGURES.replace("approx: over\n  unit: vnd", "approx: more\n  unit: vnd"), 9, "unknown approx 'more'"),
+        (FIGURES.replace("  unit: percent\n", "  unit: percent\n  colour: red\n"), 4, "growth.colour: unknown field"),
+        (FIGURES + "growth:\n  value: 1\n", 21, "duplicate key 'growth'"),
+    ],
+    ids=["text-value", "unit-typo", "source-typo", "missing-language", "bad-approx", "unknown-field", "duplicate"],
+)
+def test_bad_figures_name_file_and_line(tmp_path, figures, line, message):
+    with pytest.raises(SiteDataError) as e:
+        store(tmp_path, figures=figures)
+    assert str(e.value).startswith(f"data/figures/f.yml:{line}: ")
+    assert message in str(e.value)
+
+
+def test_unknown_key_in_page_suggests_nearest(tmp_path):
+    citations = FigureCitations(store(tmp_path), "vi", "content/vi/a.md")
+    with pytest.raises(SiteDataError) as e:
+        replace_figure_tokens("# A\n\ntext\nvốn {{ fig.investmnt }}\n", citations.render, first_line=4)
+    assert str(e.value) == ("content/vi/a.md:7: unknown figure key 'investmnt'; did you mean 'investment'? "
+                            "(figures are defined in data/figures/*.yml)")
+
+
+def test_tokens_in_code_are_left_alone(tmp_path):
+    citations = FigureCitations(store(tmp_path), "en", "a.md")
+    markdown = "Write `{{ fig.nope }}` here.\n\n```\n{{ fig.nope }}\n```\n\nGrowth {{ fig.growth }}."
+    out = replace_figure_tokens(markdown, citations.render)
+    assert "`{{ fig.nope }}`" in out and "\n{{ fig.nope }}\n" in out
+    assert '<data value="15.96">15.96</data>%' in out
+
+
+def test_citations_number_each_figure_once(tmp_path):
+    citations = FigureCitations(store(tmp_path), "vi", "a.md")
+    out = replace_figure_tokens("{{fig.growth}} {{ fig.visits }} {{ fig.growth }}", citations.render)
+    assert out.count('href="#figure-source-1"') == 2 and out.count('href="#figure-source-2"') == 1
+    sources = citations.sources_html()
+    assert "Nguồn số liệu" in sources and "8 tháng 3, 2026" in sources
+    assert sources.count("<li") == 2

@@ -39,7 +39,7 @@ class Source:
     key: str
     publisher: str
     title: dict[str, str]
-    date: dt.date
+    date: dt.date | None  # publication date, when known
     url: str | None
     where: Where
 
@@ -133,7 +133,7 @@ def load_sources(folder: Path, root: Path, languages: tuple[str, ...]) -> dict[s
         for key, entry in mapping(doc, (), doc.data or {}, "sources").items():
             k = (key,)
             entry = mapping(doc, k, entry, "a source")
-            check_keys(doc, k, entry, {"publisher", "title", "date"}, {"url"})
+            check_keys(doc, k, entry, {"publisher", "title"}, {"date", "url"})
             if key in sources:
                 raise doc.error(k, f"source '{key}' is already defined at {sources[key].where}",
                                 "give it another key or remove one")
@@ -148,7 +148,7 @@ def load_sources(folder: Path, root: Path, languages: tuple[str, ...]) -> dict[s
                 publisher=text(doc, k + ("publisher",), entry["publisher"]),
                 title=localized(doc, k + ("title",), title, languages) if isinstance(title, dict)
                 else {lang: text(doc, k + ("title",), title) for lang in languages},
-                date=date_value(doc, k + ("date",), entry["date"]),
+                date=date_value(doc, k + ("date",), entry["date"]) if "date" in entry else None,
                 url=url,
                 where=Where(doc.path, doc.line(*k)),
             )

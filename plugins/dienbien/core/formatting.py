@@ -72,15 +72,21 @@ def figure_html(figure: Figure, lang: str) -> str:
     return f'<span class="dbf">{_qualify(figure, text, lang)}</span>'
 
 
-def source_text(source: Source, lang: str) -> str:
-    """``TTXVN, “title”, 8 tháng 3, 2026`` as plain text."""
-    return f"{source.publisher}, “{source.title[lang]}”, {format_date(source.date, lang)}"
-
-
 def source_html(source: Source, lang: str) -> str:
     """The source as HTML, its title a link when the source has an address."""
     title = escape(source.title[lang])
     if source.url:
         title = f'<a href="{escape(source.url)}" rel="noopener">{title}</a>'
-    return (f"{escape(source.publisher)}, <cite>{title}</cite>, "
-            f'<time datetime="{source.date.isoformat()}">{escape(format_date(source.date, lang))}</time>')
+    return f"{escape(source.publisher)}, <cite>{title}</cite>" + (f", {_time(source, lang)}" if source.date else "")
+
+
+def _time(source: Source, lang: str) -> str:
+    return f'<time datetime="{source.date.isoformat()}">{escape(format_date(source.date, lang))}</time>'
+
+
+def source_short_html(source: Source, lang: str) -> str:
+    """Publisher and date only, linked when the source has an address: for tight spaces."""
+    publisher = escape(source.publisher.split(" (")[0])
+    if source.url:
+        publisher = f'<a href="{escape(source.url)}" rel="noopener">{publisher}</a>'
+    return f"{publisher}, {_time(source, lang)}" if source.date else publisher

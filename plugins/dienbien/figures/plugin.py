@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from ..core.datacache import figure_store
 from ..core.errors import SiteDataError, display_path
 from ..core.figures import Figure
-from ..core.formatting import figure_html, source_html
+from ..core.formatting import figure_html, source_html, source_short_html
 from ..core.homepage import Slogan, load_highlights, load_slogan
 from ..core.languages import relative_url
 from ..core.markup import FigureCitations, replace_figure_tokens
@@ -128,7 +128,7 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
 
 def _card(figure: Figure, lang: str) -> HighlightCard:
     return HighlightCard(Markup(figure_html(figure, lang)), figure.label[lang], figure.period[lang],
-                         Markup(source_html(figure.source, lang)))
+                         Markup(source_short_html(figure.source, lang)))
 
 
 def _shown_path(page: Page, config: MkDocsConfig, root: Path) -> str:

@@ -1,0 +1,139 @@
+"""Editors' mistakes fail the build with the file and line, and lose nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import copy_project, run_build
+
+pytestmark = pytest.mark.slow
+
+
+def edit(path: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(project: Path) -> None:
+        file = project / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return apply
+
+
+def append(path: str, text: str) -> Callable[[Path], None]:
+    def apply(project: Path) -> None:
+        with open(project / path, "a", encoding="utf-8") as f:
+            f.write(text)
+    return apply
+
+
+def write(path: str, text: str) -> Callable[[Path], None]:
+    def apply(project: Path) -> None:
+        (project / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / path).write_text(text, encoding="utf-8")
+    return apply
+
+
+def line_of(project: Path, path: str, needle: str) -> int:
+    """The line where ``needle`` (last) occurs in the broken file: where the error must point."""
+    lines = (project / path).read_text(encoding="utf-8").splitlines()
+    return max(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+HOME_VI = "content/vi/index.md"
+HOME_EN = "content/en/index.md"
+FIGURES = "data/figures/ttxvn-2026-03-08.yml"
+
+CASES = [
+    pytest.param(edit(HOME_VI, "{{ fig.tourist_visits_2026_jan_feb }}", "{{ fig.tourist_visit_2026_jan_feb }}"),
+                 HOME_VI, "{{ fig.tourist_visit_2026_jan_feb }}",
+                 "unknown figure key 'tourist_visit_2026_jan_feb'; did you mean 'tourist_visits_2026_jan_feb'?",
+                 id="unknown-figure-key-vi"),
+    pytest.param(edit(HOME_EN, "{{ fig.tourist_visits_2026_jan_feb }}", "{{ fig.visitors }}"),
+                 HOME_EN, "{{ fig.visitors }}", "unknown figure key 'visitors'", id="unknown-figure-key-en"),
+    pytest.param(edit(FIGURES, "  value: 429227", "  value: [429227"), FIGURES, "  unit: voters",
+                 "YAML syntax error", id="malformed-yaml"),
+    pytest.param(edit(FIGURES, "  value: 429227", "\tvalue: 429227"), FIGURES, "\tvalue: 429227",
+                 "a tab character is used for indentation", id="tab-in-yaml"),
+    pytest.param(edit(FIGURES, "  value: 429227", "  value: '429.227'"), FIGURES, "value: '429.227'",
+                 "voters_2026.value: expected a number, got '429.227'", id="wrong-type"),
+    pytest.param(append(FIGURES, "voters_2026:\n  value: 1\n"), FIGURES, "voters_2026:",
+                 "duplicate key 'voters_2026'", id="duplicate-key"),
+    pytest.param(write("content/vi/lich-su/chi-tieng-viet.md", "# Chỉ có tiếng Việt\n\nNội dung.\n"),
+                 "content/vi/lich-su/chi-tieng-viet.md", "# Chỉ có",
+                 "this page has no English version (content/en/lich-su/chi-tieng-viet.md)",
+                 id="missing-english"),
+    pytest.param(write("content/en/lich-su/english-only.md", "# English only\n\nText.\n"),
+                 "content/en/lich-su/english-only.md", "# English only",
+                 "this page has no Tiếng Việt version (content/vi/lich-su/english-only.md)",
+                 id="missing-vietnamese"),
+    pytest.param(edit("data/slogan.yml", "page: ha-tang/index.md", "page: ha-tang/khong-co.md"),
+                 "data/slogan.yml", "- vi: Hạ tầng phải mở đường", "page 'ha-tang/khong-co.md' does not exist",
+                 id="slogan-links-nowhere"),
+    pytest.param(edit("data/home.yml", "  - ethnic_groups", "  - ethnic_group"), "data/home.yml",
+                 "  - ethnic_group", "unknown figure key 'ethnic_group'; did you mean 'ethnic_groups'?",
+                 id="home-figure-typo"),
+]
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def good_project(tmp_path_factory) -> Path:
+    """A copy of the project with a successful build in site/, to break case by case."""
+    project = copy_project(tmp_path_factory.mktemp("good"))
+    result = run_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.mark.parametrize(("breaks", "path", "needle", "message"), CASES)
+def test_bad_input_fails_with_file_and_line_and_keeps_site(good_project, tmp_path, breaks, path, needle, message):
+    project = copy_project(tmp_path / "p")
+    shutil.copytree(good_project / "site", project / "site")
+    before = tree_digest(project / "site")
+    breaks(project)
+    line = line_of(project, path, needle)
+    result = run_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert re.search(rf"{re.escape(path)}:{line}: ", output), output
+    assert message in output, output
+    assert tree_digest(project / "site") == before
+    assert not any(p.name.startswith(".site.") for p in project.iterdir()), "temporary build folders left behind"
+
+
+def test_pending_translation_is_shown_with_a_notice(tmp_path):
+    project = copy_project(tmp_path / "p")
+    write("content/vi/lich-su/dang-dich.md",
+          "---\ntranslation: pending\n---\n# Đang dịch\n\nCó {{ fig.voters_2026 }}.\n")(project)
+    edit("mkdocs.yml", "      - lich-su/chien-dich-dien-bien-phu.md\n",
+         "      - lich-su/chien-dich-dien-bien-phu.md\n      - lich-su/dang-dich.md\n")(project)
+    result = run_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stdout + result.stderr
+    en = BeautifulSoup((project / "site/en/lich-su/dang-dich/index.html").read_text(encoding="utf-8"), "html.parser")
+    vi = BeautifulSoup((project / "site/lich-su/dang-dich/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert en.html["lang"] == "en"  # English UI around it
+    notice = en.select_one(".db-fallback")
+    assert "not been translated into English" in notice.get_text()
+    content = en.select_one("article div[lang]")
+    assert content["lang"] == "vi" and "Đang dịch" in content.get_text()
+    assert content.select_one('data[value="429227"]').get_text() == "429.227"  # formatted as Vietnamese text
+    en_alternates = {link["hreflang"] for link in en.select("link[hreflang]")}
+    vi_alternates = {link["hreflang"] for link in vi.select("link[hreflang]")}
+    assert en_alternates == vi_alternates == {"vi", "x-default"}  # no false claim of an English version
+    assert en.select_one("link[rel=canonical]")["href"].endswith("/lich-su/dang-dich/")
+    assert "en/lich-su/dang-dich/" not in (project / "site/sitemap.xml").read_text(encoding="utf-8")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -78,7 +78,8 @@ def test_switcher_goes_to_the_same_page_in_the_other_language(site: Site):
 
 def test_hreflang_self_reciprocal_and_x_default(site: Site):
     for path in site.html_paths():
-        alternates = {link["hreflang"]: link["href"] for link in site.page(path).select("link[rel=alternate][hreflang]")}
+        links = site.page(path).select("link[rel=alternate][hreflang]")
+        alternates = {link["hreflang"]: link["href"] for link in links}
         vi_path = path.removeprefix("en/")
         assert alternates == {"vi": SITE_URL + vi_path, "en": SITE_URL + "en/" + vi_path,
                               "x-default": SITE_URL + vi_path}, path
@@ -141,7 +142,7 @@ def test_home_shows_the_ten_slogan_lines_in_both_languages(site: Site):
     assert [t.select_one(".db-tile__original").get_text() for t in en_tiles] == SLOGAN_VI
     assert all(t.select_one(".db-tile__original")["lang"] == "vi" for t in en_tiles)
     for home, tiles in (("", vi_tiles), ("en/", en_tiles)):
-        for tile, line in zip(tiles, slogan["lines"]):
+        for tile, line in zip(tiles, slogan["lines"], strict=True):
             assert resolve(home, tile.a["href"]) == home + page_url(line["page"])
 
 

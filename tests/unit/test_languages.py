@@ -5,8 +5,15 @@ from pathlib import Path
 import pytest
 
 from dienbien.core.errors import SiteDataError
-from dienbien.core.languages import (Version, is_pending, page_languages, page_title, read_front_matter,
-                                     relative_url, scan_content)
+from dienbien.core.languages import (
+    Version,
+    is_pending,
+    page_languages,
+    page_title,
+    read_front_matter,
+    relative_url,
+    scan_content,
+)
 
 ROOT = "https://example.org/"
 NAMES = {"vi": "Tiếng Việt", "en": "English"}

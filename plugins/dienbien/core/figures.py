@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable
 from urllib.parse import urlparse
 
 from .errors import SiteDataError, display_path

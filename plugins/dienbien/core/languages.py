@@ -25,15 +25,6 @@ _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 PENDING = "pending"
 
 
-@dataclass(frozen=True)
-class Language:
-    code: str
-    name: str
-    locale: str
-    site_name: str
-    site_description: str
-
-
 @dataclass
 class PageSet:
     """The content pages of every language: ``pages[rel_path] = {lang: source file}``."""

@@ -17,6 +17,7 @@ from .figures import Figure, FigureStore
 from .formatting import figure_html, format_figure, source_html
 
 TOKEN = re.compile(r"\{\{\s*fig\.([^\s}]*)\s*\}\}")
+BLOCK = re.compile(r"\{\{\s*block\.([^\s}]*)\s*\}\}")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 
@@ -27,14 +28,14 @@ TEXT = {
 }
 
 
-def _outside_code(line: str, replace: Callable[[re.Match[str]], str]) -> str:
+def _outside_code(line: str, token: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> str:
     """Apply ``replace`` to tokens of ``line`` that are not inside a code span."""
     out, pos = [], 0
     for span in _CODE_SPAN.finditer(line):
-        out.append(TOKEN.sub(replace, line[pos:span.start()]))
+        out.append(token.sub(replace, line[pos:span.start()]))
         out.append(span.group(0))
         pos = span.end()
-    out.append(TOKEN.sub(replace, line[pos:]))
+    out.append(token.sub(replace, line[pos:]))
     return "".join(out)
 
 
@@ -44,6 +45,12 @@ def replace_figure_tokens(markdown: str, render: Callable[[str, int], str], firs
     ``first_line`` is the source line of the first line of ``markdown`` (front matter
     shifts it), so that ``render`` can report errors at the editor's line.
     """
+    return replace_tokens(markdown, TOKEN, render, first_line)
+
+
+def replace_tokens(markdown: str, token: re.Pattern[str], render: Callable[[str, int], str],
+                   first_line: int = 1) -> str:
+    """Replace every match of ``token`` outside code with ``render(group 1, line_number)``."""
     lines = markdown.split("\n")
     fence: str | None = None
     for i, line in enumerate(lines):
@@ -57,7 +64,7 @@ def replace_figure_tokens(markdown: str, render: Callable[[str, int], str], firs
             continue
         if "{{" in line:
             number = first_line + i
-            lines[i] = _outside_code(line, lambda m, n=number: render(m.group(1), n))
+            lines[i] = _outside_code(line, token, lambda m, n=number: render(m.group(1), n))
     return "\n".join(lines)
 
 

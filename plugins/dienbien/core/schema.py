@@ -69,3 +69,45 @@ def date_value(doc: YamlDocument, key: tuple, value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     raise doc.error(key, f"expected a date written YYYY-MM-DD, got {shown(value)}")
+
+
+def localized_list(doc: YamlDocument, key: tuple, value: Any, languages: tuple[str, ...]) -> list[dict[str, str]]:
+    """A list of texts each given in every language: ``- {vi: …, en: …}``."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise doc.error(key, "expected a list of items, each starting with '- {vi: …, en: …}'")
+    return [localized(doc, key + (i,), item, languages) for i, item in enumerate(value)]
+
+
+def choice(doc: YamlDocument, key: tuple, value: Any, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        close = difflib.get_close_matches(str(value), allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(allowed)
+        raise doc.error(key, f"unknown value {shown(value)}", hint)
+    return value
+
+
+def slug(doc: YamlDocument, key: tuple, value: Any) -> str:
+    value = text(doc, key, value)
+    if not all(c.isascii() and (c.isalnum() or c == "-") for c in value) or value != value.lower():
+        raise doc.error(key, f"{value!r} may only use a-z, 0-9 and hyphens", "e.g. kho-mu, doi-a1")
+    return value
+
+
+def reference(doc: YamlDocument, key: tuple, value: Any, known: Any, kind: str, defined_in: str) -> str:
+    """A key that must exist in ``known`` (figures, sources, places…), with a did-you-mean hint."""
+    value = text(doc, key, value)
+    if value not in known:
+        close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'? ({defined_in})" if close else defined_in
+        raise doc.error(key, f"unknown {kind} key '{value}'", hint)
+    return value
+
+
+def references(doc: YamlDocument, key: tuple, value: Any, known: Any, kind: str, defined_in: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise doc.error(key, f"expected a list of {kind} keys: [key1, key2]")
+    return [reference(doc, key + (i,), item, known, kind, defined_in) for i, item in enumerate(value)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from xml.sax.saxutils import quoteattr, escape
+from xml.sax.saxutils import escape, quoteattr
 
 
 def sitemap_xml(entries: Iterable[tuple[str, tuple[tuple[str, str], ...]]]) -> str:

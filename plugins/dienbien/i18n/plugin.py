@@ -33,8 +33,16 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core.errors import SiteDataError, display_path
-from ..core.languages import (PageSet, Version, is_pending, language_root, page_languages, page_title,
-                              read_front_matter, scan_content, hreflang_links)
+from ..core.languages import (
+    Version,
+    hreflang_links,
+    is_pending,
+    language_root,
+    page_languages,
+    page_title,
+    read_front_matter,
+    scan_content,
+)
 from ..core.sitemap import sitemap_xml
 from .config import I18nConfig
 

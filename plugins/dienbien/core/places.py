@@ -1,0 +1,135 @@
+"""Relic sites and destinations of ``data/places.yml``: one page each per language, with a
+key-facts box from the data and the editor's prose from ``content/<lang>/…`` below it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from .errors import display_path
+from .figures import FigureStore, Source
+from .formatting import source_html
+from .schema import check_keys, choice, localized, localized_list, mapping, references, slug, text
+from .yamlfile import load_yaml
+
+KINDS = ("relic", "destination")
+#: schema.org types a place may declare (used for structured data).
+TYPES = ("TouristAttraction", "LandmarksOrHistoricalBuildings", "Museum", "Cemetery", "PlaceOfWorship",
+         "LakeBodyOfWater", "Mountain", "BodyOfWater", "Park")
+SECTION = {"relic": "lich-su/di-tich", "destination": "du-lich/diem-den"}
+
+TEXT = {
+    "vi": {"facts": "Thông tin chính", "what": "Đây là", "where": "Địa điểm", "coordinates": "Tọa độ",
+           "map": "Mở trong ứng dụng bản đồ", "osm": "Xem trên OpenStreetMap", "see": "Bạn sẽ thấy",
+           "visit": "Lưu ý khi tham quan", "figures": "Số liệu", "other_names": "Tên gọi khác",
+           "sources": "Nguồn của thông tin chính"},
+    "en": {"facts": "Key facts", "what": "What it is", "where": "Where", "coordinates": "Coordinates",
+           "map": "Open in your maps app", "osm": "View on OpenStreetMap", "see": "What you will see",
+           "visit": "Visiting", "figures": "Figures", "other_names": "Also known as",
+           "sources": "Sources for the key facts"},
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    key: str
+    kind: str
+    type: str
+    name: dict[str, str]
+    other_names: tuple[str, ...]
+    what: dict[str, str]
+    where: dict[str, str]
+    lat: float | None
+    lon: float | None
+    see: tuple[dict[str, str], ...]
+    visit: dict[str, str] | None
+    figures: tuple[str, ...]
+    sources: tuple[Source, ...]
+    line: int
+
+    @property
+    def page(self) -> str:
+        """The place's page in the content tree, the same in every language."""
+        return f"{SECTION[self.kind]}/{self.key}.md"
+
+
+@dataclass(frozen=True)
+class Places:
+    places: dict[str, Place]
+    path: str
+
+
+def _coordinate(doc, key, value, limit: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit:
+        raise doc.error(key, f"expected a decimal coordinate between -{limit:g} and {limit:g}, got {value!r}")
+    return float(value)
+
+
+def load_places(path: Path, root: Path, languages: tuple[str, ...], store: FigureStore) -> Places:
+    doc = load_yaml(path, display_path(path, root))
+    data = mapping(doc, (), doc.data, "the places file")
+    check_keys(doc, (), data, {"places"}, set())
+    if not isinstance(data["places"], list):
+        raise doc.error(("places",), "expected a list of places, each starting with '- key:'")
+    places: dict[str, Place] = {}
+    for i, entry in enumerate(data["places"]):
+        k = ("places", i)
+        entry = mapping(doc, k, entry, "a place")
+        check_keys(doc, k, entry, {"key", "kind", "type", "name", "what", "where", "sources"},
+                   {"other_names", "lat", "lon", "see", "visit", "figures"})
+        key = slug(doc, k + ("key",), entry["key"])
+        if key in places:
+            raise doc.error(k + ("key",), f"place '{key}' is already listed at line {places[key].line}")
+        if ("lat" in entry) != ("lon" in entry):
+            raise doc.error(k, "give both lat and lon, or neither")
+        other = entry.get("other_names") or []
+        if not isinstance(other, list):
+            raise doc.error(k + ("other_names",), "expected a list of names")
+        places[key] = Place(
+            key=key,
+            kind=choice(doc, k + ("kind",), entry["kind"], KINDS),
+            type=choice(doc, k + ("type",), entry["type"], TYPES),
+            name=localized(doc, k + ("name",), entry["name"], languages),
+            other_names=tuple(text(doc, k + ("other_names", n), v) for n, v in enumerate(other)),
+            what=localized(doc, k + ("what",), entry["what"], languages),
+            where=localized(doc, k + ("where",), entry["where"], languages),
+            lat=_coordinate(doc, k + ("lat",), entry["lat"], 90) if "lat" in entry else None,
+            lon=_coordinate(doc, k + ("lon",), entry["lon"], 180) if "lon" in entry else None,
+            see=tuple(localized_list(doc, k + ("see",), entry.get("see"), languages)),
+            visit=localized(doc, k + ("visit",), entry["visit"], languages) if entry.get("visit") else None,
+            figures=tuple(references(doc, k + ("figures",), entry.get("figures"), store.figures, "figure",
+                                     "figures are defined in data/figures/*.yml")),
+            sources=tuple(store.sources[s] for s in references(doc, k + ("sources",), entry["sources"],
+                                                               store.sources, "source",
+                                                               "sources are defined in data/sources/*.yml")),
+            line=doc.line(*k),
+        )
+    return Places(places, doc.path)
+
+
+def place_page_markdown(place: Place, store: FigureStore, lang: str) -> str:
+    """The generated top of a place's page: its title and key-facts box."""
+    t = TEXT[lang]
+    rows = [(t["what"], escape(place.what[lang])), (t["where"], escape(place.where[lang]))]
+    if place.other_names:
+        rows.insert(1, (t["other_names"], escape(", ".join(place.other_names))))
+    if place.lat is not None:
+        lat, lon = f"{place.lat:.5f}", f"{place.lon:.5f}"
+        rows.append((t["coordinates"],
+                     f'<a href="geo:{lat},{lon}">{lat}, {lon}</a> · '
+                     f'<a href="https://www.openstreetmap.org/?mlat={lat}&amp;mlon={lon}#map=15/{lat}/{lon}" '
+                     f'rel="noopener">{t["osm"]}</a>'))
+    if place.see:
+        rows.append((t["see"], "<ul>" + "".join(f"<li>{escape(s[lang])}</li>" for s in place.see) + "</ul>"))
+    if place.visit:
+        rows.append((t["visit"], escape(place.visit[lang])))
+    if place.figures:
+        items = "".join(f"<li>{escape(store.figures[f].label[lang])}: {{{{ fig.{f} }}}}</li>" for f in place.figures)
+        rows.append((t["figures"], f"<ul>{items}</ul>"))
+    facts = "\n".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
+    sources = "".join(f"<li>{source_html(s, lang)}</li>" for s in place.sources)
+    return (f"# {place.name[lang]}\n\n"
+            f'<aside class="db-facts" aria-labelledby="facts-{place.key}">\n'
+            f'<h2 id="facts-{place.key}">{t["facts"]}</h2>\n<dl>\n{facts}\n</dl>\n'
+            f'<details><summary>{t["sources"]}</summary><ul>{sources}</ul></details>\n</aside>\n\n')

@@ -1,0 +1,153 @@
+"""Trip planning data: sample itineraries (``data/itineraries.yml``) and "when to go" month
+by month (``data/months.yml``), rendered per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.dates import get_month_names
+
+from .errors import display_path
+from .figures import FigureStore, Source
+from .formatting import format_date, source_short_html
+from .schema import check_keys, choice, date_value, localized, localized_list, mapping, references, slug
+from .yamlfile import load_yaml
+
+PARTS = ("morning", "afternoon", "evening", "full_day")
+SEASONS = ("dry", "wet")
+TEXT = {
+    "vi": {"day": "Ngày {n}", "morning": "Sáng", "afternoon": "Chiều", "evening": "Tối", "full_day": "Cả ngày",
+           "getting": "Di chuyển", "month": "Tháng", "season": "Mùa", "dry": "khô", "wet": "mưa",
+           "highlights": "Điểm nhấn", "checked": "Kiểm tra lần cuối", "sources": "Nguồn"},
+    "en": {"day": "Day {n}", "morning": "Morning", "afternoon": "Afternoon", "evening": "Evening",
+           "full_day": "All day", "getting": "Getting there", "month": "Month", "season": "Season",
+           "dry": "dry", "wet": "wet", "highlights": "Highlights", "checked": "Last checked", "sources": "Sources"},
+}
+
+
+@dataclass(frozen=True)
+class Stop:
+    place: str | None
+    name: dict[str, str] | None
+    part: str
+    transport: dict[str, str]
+    note: dict[str, str] | None
+
+
+@dataclass(frozen=True)
+class Day:
+    title: dict[str, str]
+    stops: tuple[Stop, ...]
+
+
+@dataclass(frozen=True)
+class Itinerary:
+    key: str
+    title: dict[str, str]
+    summary: dict[str, str]
+    days: tuple[Day, ...]
+
+
+@dataclass(frozen=True)
+class Month:
+    month: int
+    season: str
+    highlights: tuple[dict[str, str], ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Months:
+    checked: dt.date
+    months: tuple[Month, ...]
+
+
+def load_itineraries(path: Path, root: Path, languages: tuple[str, ...], place_keys) -> tuple[Itinerary, ...]:
+    doc = load_yaml(path, display_path(path, root))
+    data = mapping(doc, (), doc.data, "the itineraries file")
+    check_keys(doc, (), data, {"itineraries"}, set())
+    result = []
+    for i, entry in enumerate(data["itineraries"] or []):
+        k = ("itineraries", i)
+        entry = mapping(doc, k, entry, "an itinerary")
+        check_keys(doc, k, entry, {"key", "title", "summary", "days"}, set())
+        days = []
+        for d, day in enumerate(entry["days"] or []):
+            dk = k + ("days", d)
+            day = mapping(doc, dk, day, "a day")
+            check_keys(doc, dk, day, {"title", "stops"}, set())
+            stops = []
+            for s, stop in enumerate(day["stops"] or []):
+                sk = dk + ("stops", s)
+                stop = mapping(doc, sk, stop, "a stop")
+                check_keys(doc, sk, stop, {"part", "transport"}, {"place", "name", "note"})
+                if ("place" in stop) == ("name" in stop):
+                    raise doc.error(sk, "give either place: (a key of data/places.yml) or name: {vi: …, en: …}")
+                place = stop.get("place")
+                if place is not None and place not in place_keys:
+                    raise doc.error(sk + ("place",), f"unknown place key '{place}'",
+                                    "places are defined in data/places.yml")
+                stops.append(Stop(
+                    place=place,
+                    name=localized(doc, sk + ("name",), stop["name"], languages) if "name" in stop else None,
+                    part=choice(doc, sk + ("part",), stop["part"], PARTS),
+                    transport=localized(doc, sk + ("transport",), stop["transport"], languages),
+                    note=localized(doc, sk + ("note",), stop["note"], languages) if stop.get("note") else None,
+                ))
+            days.append(Day(localized(doc, dk + ("title",), day["title"], languages), tuple(stops)))
+        result.append(Itinerary(slug(doc, k + ("key",), entry["key"]),
+                                localized(doc, k + ("title",), entry["title"], languages),
+                                localized(doc, k + ("summary",), entry["summary"], languages), tuple(days)))
+    return tuple(result)
+
+
+def load_months(path: Path, root: Path, languages: tuple[str, ...], store: FigureStore) -> Months:
+    doc = load_yaml(path, display_path(path, root))
+    data = mapping(doc, (), doc.data, "the months file")
+    check_keys(doc, (), data, {"checked", "months"}, set())
+    months = []
+    for i, entry in enumerate(data["months"] or []):
+        k = ("months", i)
+        entry = mapping(doc, k, entry, "a month")
+        check_keys(doc, k, entry, {"month", "season"}, {"highlights", "sources"})
+        if entry["month"] != i + 1:
+            raise doc.error(k + ("month",), f"expected month {i + 1} here (months go 1 to 12, in order)")
+        months.append(Month(entry["month"], choice(doc, k + ("season",), entry["season"], SEASONS),
+                            tuple(localized_list(doc, k + ("highlights",), entry.get("highlights"), languages)),
+                            tuple(store.sources[s] for s in references(
+                                doc, k + ("sources",), entry.get("sources"), store.sources, "source",
+                                "sources are defined in data/sources/*.yml"))))
+    if len(months) != 12:
+        raise doc.error(("months",), f"expected 12 months, found {len(months)}")
+    return Months(date_value(doc, ("checked",), data["checked"]), tuple(months))
+
+
+def itineraries_markdown(itineraries: tuple[Itinerary, ...], lang: str, place_name, link_of_place) -> str:
+    t = TEXT[lang]
+    out = []
+    for it in itineraries:
+        out.append(f"### {it.title[lang]}\n\n{it.summary[lang]}\n")
+        for n, day in enumerate(it.days, 1):
+            heading = t["day"].format(n=n) if len(it.days) > 1 else ""
+            out.append(f"**{heading + ': ' if heading else ''}{day.title[lang]}**\n")
+            for stop in day.stops:
+                name = f"[{place_name(stop.place, lang)}]({link_of_place(stop.place)})" if stop.place \
+                    else stop.name[lang]
+                note = f" {stop.note[lang]}" if stop.note else ""
+                out.append(f"- *{t[stop.part]}:* {name}.{note} {t['getting']}: {stop.transport[lang]}")
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+def months_markdown(months: Months, lang: str) -> str:
+    t = TEXT[lang]
+    names = get_month_names("wide", "stand-alone", locale=lang)
+    lines = [f"| {t['month']} | {t['season']} | {t['highlights']} | {t['sources']} |", "|---|---|---|---|"]
+    for m in months.months:
+        highlights = "<br>".join(h[lang] for h in m.highlights) or "—"
+        sources = "; ".join(source_short_html(s, lang) for s in m.sources) or "—"
+        lines.append(f"| {names[m.month].capitalize()} | {t[m.season]} | {highlights} | {sources} |")
+    checked = f'\n*{t["checked"]}: <time datetime="{months.checked.isoformat()}">{format_date(months.checked, lang)}</time>*\n'
+    return "\n".join(lines) + "\n" + checked

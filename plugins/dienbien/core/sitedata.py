@@ -1,0 +1,57 @@
+"""Everything in ``data/`` beyond figures: ethnic groups, places, the campaign timeline,
+itineraries, months and charts. Each file is optional; a page that uses a block whose
+file is missing gets an error naming both."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .charts import Chart, load_charts
+from .datacache import data_version, figure_store
+from .ethnic_groups import EthnicGroups, load_ethnic_groups
+from .figures import FigureStore
+from .places import Places, load_places
+from .planning import Itinerary, Months, load_itineraries, load_months
+from .timeline import Timeline, load_timeline
+
+
+@dataclass(frozen=True)
+class SiteData:
+    store: FigureStore
+    groups: EthnicGroups | None
+    places: Places | None
+    timeline: Timeline | None
+    itineraries: tuple[Itinerary, ...] | None
+    months: Months | None
+    charts: dict[str, Chart]
+
+
+_cache: dict[tuple, SiteData] = {}
+
+
+def load_site_data(data_dir: Path, languages: tuple[str, ...], root: Path) -> SiteData:
+    """Parsed once per version of the data files (see :mod:`dienbien.core.datacache`)."""
+    key = (str(data_dir), languages, data_version(data_dir))
+    if key in _cache:
+        return _cache[key]
+    store = figure_store(data_dir, languages, root)
+
+    def maybe(name: str, loader, *args):
+        path = data_dir / name
+        return loader(path, root, languages, *args) if path.is_file() else None
+
+    places = maybe("places.yml", load_places, store)
+    place_keys = tuple(places.places) if places else ()
+    data = SiteData(
+        store=store,
+        groups=maybe("ethnic_groups.yml", load_ethnic_groups, store),
+        places=places,
+        timeline=maybe("timeline.yml", load_timeline, store, place_keys),
+        itineraries=maybe("itineraries.yml", load_itineraries, place_keys),
+        months=maybe("months.yml", load_months, store),
+        charts=maybe("charts.yml", load_charts, store) or {},
+    )
+    _cache.clear()
+    _cache[key] = data
+    return data

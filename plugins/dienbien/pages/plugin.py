@@ -1,0 +1,128 @@
+"""Pages and page blocks from ``data/``: a page per ethnic group and per place, and the
+``{{ block.NAME }}`` tokens (tables, charts, timeline, itineraries, months).
+
+A thin adapter: the records and their Markdown live in ``dienbien.core``. Generated
+Markdown carries ``{{ fig.KEY }}`` tokens, which the figures plugin then formats and cites.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..core.charts import chart_markdown
+from ..core.errors import SiteDataError, display_path
+from ..core.ethnic_groups import group_page_markdown, overview_table_markdown, share_chart_html
+from ..core.markup import BLOCK, replace_tokens
+from ..core.places import place_page_markdown
+from ..core.planning import itineraries_markdown, months_markdown
+from ..core.sitedata import SiteData, load_site_data
+from ..core.timeline import timeline_markdown
+from .config import PagesConfig
+
+log = get_plugin_logger(__name__)
+
+OVERVIEW = "van-hoa/index.md"
+
+
+class PagesPlugin(BasePlugin[PagesConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.root = Path(config.config_file_path).parent
+        try:
+            self.data: SiteData = load_site_data(Path(self.config.data_dir), tuple(self.config.languages),
+                                                 self.root)
+        except SiteDataError as e:
+            raise PluginError(str(e)) from e
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Give every group and place a page: the editor's prose if there is one, else a new page."""
+        if not self.config.enabled:
+            return None
+        self.generated: dict[str, object] = {}
+        records = []
+        if self.data.groups:
+            records += [(self.data.groups.page(g), g) for g in self.data.groups.groups]
+        if self.data.places:
+            records += [(p.page, p) for p in self.data.places.places.values()]
+        for src, record in records:
+            self.generated[src] = record
+            existing = files.get_file_from_path(src)
+            if existing is not None:
+                existing.inclusion = InclusionLevel.NOT_IN_NAV
+            else:
+                files.append(File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
+
+    @event_priority(70)  # after i18n (100) sets the content language, before figures (50) formats tokens
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        lang = page.meta.get("content_language") or config.theme["language"]
+        src = page.file.src_uri
+        record = self.generated.get(src)
+        if record is not None:
+            markdown = self._record_top(record, src, lang) + markdown
+        shown = display_path(page.file.abs_src_path, self.root) if page.file.abs_src_path \
+            else f"{display_path(config.docs_dir, self.root)}/{src}"
+        try:
+            return replace_tokens(markdown, BLOCK, lambda name, line: self._block(name, line, src, lang, shown))
+        except SiteDataError as e:
+            raise PluginError(str(e)) from e
+
+    def _record_top(self, record, src: str, lang: str) -> str:
+        store = self.data.store
+        if self.data.groups and record in self.data.groups.groups:
+            return group_page_markdown(record, self.data.groups, store, lang, _link(src, OVERVIEW))
+        return place_page_markdown(record, store, lang)
+
+    def _block(self, name: str, line: int, src: str, lang: str, shown: str) -> str:
+        data = self.data
+        needs = {"ethnic_groups_table": ("ethnic_groups.yml", data.groups),
+                 "ethnic_groups_chart": ("ethnic_groups.yml", data.groups),
+                 "campaign_timeline": ("timeline.yml", data.timeline),
+                 "itineraries": ("itineraries.yml", data.itineraries),
+                 "months": ("months.yml", data.months)}
+        if name.startswith("chart."):
+            chart = data.charts.get(name.removeprefix("chart."))
+            if chart is None:
+                raise SiteDataError(shown, line, f"unknown chart '{name.removeprefix('chart.')}'",
+                                    "charts are defined in data/charts.yml: " + ", ".join(data.charts))
+            return chart_markdown(chart, data.store, lang)
+        if name not in needs:
+            raise SiteDataError(shown, line, f"unknown block '{name}'",
+                                "blocks are: " + ", ".join([*needs, *(f"chart.{c}" for c in data.charts)]))
+        file, loaded = needs[name]
+        if loaded is None:
+            raise SiteDataError(shown, line, f"block '{name}' needs data/{file}, which does not exist")
+        place_link = self._place_link(src)
+        if name == "ethnic_groups_table":
+            return overview_table_markdown(data.groups, data.store, lang,
+                                           lambda g: _link(src, data.groups.page(g)))
+        if name == "ethnic_groups_chart":
+            return share_chart_html(data.groups, data.store, lang)
+        if name == "campaign_timeline":
+            return timeline_markdown(data.timeline, lang, place_link)
+        if name == "itineraries":
+            return itineraries_markdown(data.itineraries, lang,
+                                        lambda key, lg: data.places.places[key].name[lg], place_link)
+        return months_markdown(data.months, lang)
+
+    def _place_link(self, src: str):
+        places = self.data.places
+        return lambda key: _link(src, places.places[key].page)
+
+
+def _link(from_src: str, to_src: str) -> str:
+    """A relative Markdown link between two source files (MkDocs turns it into a URL and checks it)."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")

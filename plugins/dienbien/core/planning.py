@@ -149,5 +149,6 @@ def months_markdown(months: Months, lang: str) -> str:
         highlights = "<br>".join(h[lang] for h in m.highlights) or "—"
         sources = "; ".join(source_short_html(s, lang) for s in m.sources) or "—"
         lines.append(f"| {names[m.month].capitalize()} | {t[m.season]} | {highlights} | {sources} |")
-    checked = f'\n*{t["checked"]}: <time datetime="{months.checked.isoformat()}">{format_date(months.checked, lang)}</time>*\n'
+    when = f'<time datetime="{months.checked.isoformat()}">{format_date(months.checked, lang)}</time>'
+    checked = f'\n*{t["checked"]}: {when}*\n'
     return "\n".join(lines) + "\n" + checked

@@ -50,5 +50,6 @@ def _figure(chart_id: str, title: str, description: str, width: int, height: int
     return (f'<figure class="db-chart">\n'
             f'<svg viewBox="0 0 {width} {height}" width="{width}" role="img" '
             f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>'
+            f'<title id="{chart_id}-title">{escape(title)}</title>'
+            f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
             f"{body}</svg>\n<figcaption>{escape(title)}. {escape(description)}</figcaption>\n</figure>\n")

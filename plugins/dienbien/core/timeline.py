@@ -59,7 +59,8 @@ def load_timeline(path: Path, root: Path, languages: tuple[str, ...], store: Fig
         entry = mapping(doc, k, entry, "a phase")
         check_keys(doc, k, entry, {"number", "start", "end", "title"}, {"note"})
         phases.append(Phase(
-            number=entry["number"] if isinstance(entry["number"], int) else _bad(doc, k + ("number",), "a whole number"),
+            number=entry["number"] if isinstance(entry["number"], int)
+            else _bad(doc, k + ("number",), "a whole number"),
             start=date_value(doc, k + ("start",), entry["start"]),
             end=date_value(doc, k + ("end",), entry["end"]),
             title=localized(doc, k + ("title",), entry["title"], languages),

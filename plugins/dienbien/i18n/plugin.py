@@ -13,11 +13,9 @@ A production build writes into a staging folder beside ``site/`` and replaces
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -32,10 +30,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from ..core.buildlog import parse_build_log
 from ..core.errors import SiteDataError, display_path
 from ..core.languages import (
     Version,
-    hreflang_links,
     is_pending,
     language_root,
     page_languages,
@@ -43,7 +41,8 @@ from ..core.languages import (
     read_front_matter,
     scan_content,
 )
-from ..core.sitemap import sitemap_xml
+from ..core.sitemap import write_sitemap
+from ..core.staging import discard, publish, staging_dir
 from .config import I18nConfig
 
 log = get_plugin_logger(__name__)
@@ -52,8 +51,6 @@ LANGUAGE_ENV = "DIENBIEN_I18N_LANGUAGE"
 SITE_URL_ENV = "DIENBIEN_I18N_SITE_URL"
 MANIFEST_ENV = "DIENBIEN_I18N_MANIFEST"
 MANIFEST_NAME = "pages.json"
-
-_LOG_LINE = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s*-\s+(.*)$")
 
 
 class _SwitcherOn:
@@ -143,8 +140,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self.staging = None
         if self.command == "serve":
             return  # the dev server's own temporary folder; nothing to protect
-        self.staging = self.final_site_dir.parent / f".{self.final_site_dir.name}.building"
-        shutil.rmtree(self.staging, ignore_errors=True)
+        self.staging = staging_dir(self.final_site_dir)
         config.site_dir = str(self.staging)
         if config.strict:
             self.counter = _WarningCount()
@@ -288,7 +284,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (build.out_dir / name).unlink(missing_ok=True)
             shutil.move(str(build.out_dir), target)
-        self._write_sitemap(Path(config.site_dir), records)
+        write_sitemap(Path(config.site_dir), records, self.languages, self.default, self.root_url)
         self._publish(config)
 
     def _wait_for_other_builds(self) -> list[_OtherBuild]:
@@ -308,40 +304,17 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             raise PluginError("\n".join(failures))
         return done
 
-    def _write_sitemap(self, site_dir: Path, records: dict[str, list[dict[str, Any]]]) -> None:
-        by_page: dict[str, dict[str, Version]] = {}
-        for lang, pages in records.items():
-            for record in pages:
-                by_page.setdefault(record["src_uri"], {})[lang] = Version(lang, record["path"], record["real"])
-        entries = []
-        for lang in self.languages:
-            for src in sorted(by_page):
-                versions = by_page[src]
-                if lang in versions and versions[lang].real:
-                    entries.append((self.root_url + versions[lang].path,
-                                    hreflang_links(versions, self.default, self.root_url)))
-        xml = sitemap_xml(entries)
-        (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
-        with open(site_dir / "sitemap.xml.gz", "wb") as raw:
-            with gzip.GzipFile(filename="sitemap.xml", fileobj=raw, mode="wb", mtime=0) as gz:
-                gz.write(xml.encode("utf-8"))
-
     def _publish(self, config: MkDocsConfig) -> None:
         """Swap the staging folder in for ``site/``, unless ``--strict`` is about to abort."""
         if self.staging is None:
             return
         self._detach_counter()
         if config.strict and self._warnings:
-            shutil.rmtree(self.staging, ignore_errors=True)
+            discard(self.staging)
             log.info("Not publishing: the build had warnings in strict mode; %s is unchanged",
                      self.final_site_dir)
             return
-        old = self.final_site_dir.parent / f".{self.final_site_dir.name}.old"
-        shutil.rmtree(old, ignore_errors=True)
-        if self.final_site_dir.exists():
-            os.replace(self.final_site_dir, old)
-        os.replace(self.staging, self.final_site_dir)
-        shutil.rmtree(old, ignore_errors=True)
+        publish(self.staging, self.final_site_dir)
         config.site_dir = str(self.final_site_dir)
 
     def _detach_counter(self) -> None:
@@ -361,7 +334,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self._detach_counter()
         staging = getattr(self, "staging", None)
         if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
+            discard(staging)
             log.info("The build failed; %s is unchanged", self.final_site_dir)
 
 
@@ -385,19 +358,9 @@ def _forward_log(lang: str, output: str) -> list[str]:
 
     Returns its error messages.
     """
-    errors, current = [], None
-    messages: list[tuple[str, list[str]]] = []
-    for line in output.splitlines():
-        match = _LOG_LINE.match(line)
-        if match:
-            current = (match.group(1), [match.group(2)])
-            messages.append(current)
-        elif line.startswith("Aborted with"):
-            current = None
-        elif current and line.strip():
-            current[1].append(line.strip())
-    for level, lines in messages:
-        text = f"[{lang}] " + "\n".join(lines)
+    errors = []
+    for level, message in parse_build_log(output):
+        text = f"[{lang}] {message}"
         if level == "WARNING":
             log.warning(text)
         elif level in ("ERROR", "CRITICAL"):

@@ -15,6 +15,7 @@ from .errors import display_path
 from .figures import FigureStore, Source
 from .formatting import format_number, source_html
 from .schema import check_keys, localized, localized_list, mapping, reference, references, slug, text
+from .slugs import slugify
 from .svgchart import bar_chart
 from .yamlfile import load_yaml
 
@@ -32,6 +33,9 @@ TEXT = {
         "chart_title": "Tỷ lệ các dân tộc trong dân số tỉnh Điện Biên (Tổng điều tra 2019)",
         "chart_desc": "Biểu đồ thanh ngang; số liệu đầy đủ có trong bảng các dân tộc trên trang này.",
         "back": "Xem tất cả các dân tộc",
+        "basis": "Danh sách các dân tộc trên trang này dựa theo Tổng điều tra dân số năm 2019: đó là các dân tộc "
+                 "có từ 86 người trở lên sinh sống trong tỉnh. Chưa có nguồn nào công bố danh sách chính thức "
+                 "19 dân tộc của tỉnh; các số liệu trong hộp thông tin chính đều ghi nguồn.",
     },
     "en": {
         "facts": "Key facts", "other_names": "Other names", "population": "Population in the province",
@@ -43,6 +47,9 @@ TEXT = {
         "chart_title": "Ethnic groups' shares of Điện Biên's population (2019 census)",
         "chart_desc": "Horizontal bar chart; the full figures are in the table of groups on this page.",
         "back": "See all the groups",
+        "basis": "The list of groups on this site follows the 2019 census: the groups with 86 or more residents "
+                 "in the province. No source has published the province's official list of 19 groups; every "
+                 "figure in the key facts above names its source.",
     },
 }
 
@@ -176,10 +183,10 @@ def group_page_markdown(group: EthnicGroup, groups: EthnicGroups, store: FigureS
     facts = "\n".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
     sources = "".join(f"<li>{source_html(s, lang)}</li>" for s in group.sources)
     return (f"# {group.name[lang]}\n\n{intro}\n\n"
-            f'<aside class="db-facts" aria-labelledby="facts-{group.key}">\n'
-            f'<h2 id="facts-{group.key}">{t["facts"]}</h2>\n<dl>\n{facts}\n</dl>\n'
+            f'<aside class="db-facts" aria-labelledby="{slugify(t["facts"])}">\n'
+            f'<h2 id="{slugify(t["facts"])}">{t["facts"]}</h2>\n<dl>\n{facts}\n</dl>\n'
             f'<details><summary>{t["sources"]}</summary><ul>{sources}</ul></details>\n</aside>\n\n'
-            f'[{t["back"]}]({overview_link})\n\n')
+            f'{t["basis"]} [{t["back"]}]({overview_link})\n\n')
 
 
 def overview_table_markdown(groups: EthnicGroups, store: FigureStore, lang: str, link_of) -> str:

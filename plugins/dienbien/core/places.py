@@ -11,6 +11,7 @@ from .errors import display_path
 from .figures import FigureStore, Source
 from .formatting import source_html
 from .schema import check_keys, choice, localized, localized_list, mapping, references, slug, text
+from .slugs import slugify
 from .yamlfile import load_yaml
 
 KINDS = ("relic", "destination")
@@ -130,6 +131,6 @@ def place_page_markdown(place: Place, store: FigureStore, lang: str) -> str:
     facts = "\n".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
     sources = "".join(f"<li>{source_html(s, lang)}</li>" for s in place.sources)
     return (f"# {place.name[lang]}\n\n"
-            f'<aside class="db-facts" aria-labelledby="facts-{place.key}">\n'
-            f'<h2 id="facts-{place.key}">{t["facts"]}</h2>\n<dl>\n{facts}\n</dl>\n'
+            f'<aside class="db-facts" aria-labelledby="{slugify(t["facts"])}">\n'
+            f'<h2 id="{slugify(t["facts"])}">{t["facts"]}</h2>\n<dl>\n{facts}\n</dl>\n'
             f'<details><summary>{t["sources"]}</summary><ul>{sources}</ul></details>\n</aside>\n\n')

@@ -118,8 +118,8 @@ def timeline_markdown(timeline: Timeline, lang: str, link_of_place) -> str:
             if e.place:
                 title = f"[{title}]({link_of_place(e.place)})"
             sources = "; ".join(source_short_html(s, lang) for s in e.sources)
-            out.append(f'- <time datetime="{e.date.isoformat()}">**{when}**</time> — **{title}.** {e.text[lang]} '
-                       f'<small class="db-src">{t["sources"]}: {sources}</small>')
+            out.append(f'- <time class="db-when" datetime="{e.date.isoformat()}">**{when}**</time> — '
+                       f'**{title}.** {e.text[lang]} <small class="db-src">{t["sources"]}: {sources}</small>')
         out.append("")
     return "\n".join(out) + "\n"
 

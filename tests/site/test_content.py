@@ -1,0 +1,124 @@
+"""The content built from data/: group and place pages, the timeline, charts, and the
+editorial rules (sourced figures, no typed statistics, real pages)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from conftest import ROOT, Site
+from dienbien.core.checks import hardcoded_statistics
+from dienbien.core.figures import load_figure_store
+from dienbien.core.formatting import format_figure
+
+pytestmark = pytest.mark.slow
+
+LANGS = {"vi": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def store():
+    return load_figure_store(ROOT / "data", ("vi", "en"), ROOT)
+
+
+def load(name: str) -> dict:
+    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+
+
+def words(site: Site, path: str) -> int:
+    article = site.page(path).select_one("article")
+    for unwanted in article.select(".dbf-sources, .db-facts details, .md-source-file, .headerlink"):
+        unwanted.decompose()
+    return len(article.get_text(" ", strip=True).split())
+
+
+def test_all_groups_in_the_overview_and_with_a_page_in_both_languages(site: Site):
+    groups = load("ethnic_groups.yml")["groups"]
+    assert len(groups) == 19
+    for lang, prefix in LANGS.items():
+        table = site.page(prefix + "van-hoa/").select("article table")
+        rows = [row for t in table for row in t.select("tbody tr")]
+        names = [row.select("td")[1].get_text(strip=True) for row in rows]
+        assert names == [g["name"][lang] for g in groups], lang  # the data file is ordered by population
+        for group in groups:
+            page = site.page(f"{prefix}van-hoa/dan-toc/{group['key']}/")
+            assert page.select_one("article h1").get_text(strip=True).rstrip("¶") == group["name"][lang]
+            assert page.select_one(".db-facts dl") is not None
+            assert page.html["lang"] == lang
+
+
+def test_population_chart_is_an_accessible_svg(site: Site):
+    for prefix in LANGS.values():
+        svg = site.page(prefix + "van-hoa/").select_one("figure.db-chart svg")
+        assert svg["role"] == "img" and svg.select_one("title").get_text()
+        assert len(svg.select("rect")) == 19
+        assert site.page(prefix + "van-hoa/").select_one("figure.db-chart figcaption").get_text(strip=True)
+
+
+def test_every_cited_figure_equals_its_data_value(site: Site, store):
+    by_label: dict[str, dict[str, list]] = {lang: {} for lang in LANGS}
+    for figure in store.figures.values():
+        for lang in LANGS:
+            by_label[lang].setdefault(figure.label[lang], []).append(figure)
+    checked = 0
+    for path in site.html_paths():
+        lang = "en" if path.startswith("en/") else "vi"
+        soup = site.page(path)
+        if soup.select_one(".db-fallback"):
+            continue
+        for item in soup.select(".dbf-sources li"):
+            label, text = item.strong.get_text(), item.get_text()
+            # the entry names the figure's label and period; its value must be the data value, formatted
+            candidates = [f for f in by_label[lang][label] if f"({f.period[lang]})" in text]
+            assert any(format_figure(f, lang) in text for f in candidates), (path, label)
+            checked += 1
+    assert checked > 200
+
+
+def test_timeline_in_both_languages(site: Site):
+    events = load("timeline.yml")["events"]
+    for _lang, prefix in LANGS.items():
+        page = site.page(prefix + "lich-su/chien-dich-dien-bien-phu/")
+        times = page.select("article li time.db-when")
+        assert [t["datetime"] for t in times] == sorted(str(e["date"]) for e in events)
+    assert "7 tháng 5, 1954" in site.page("lich-su/chien-dich-dien-bien-phu/").get_text()
+    assert "May 7, 1954" in site.page("en/lich-su/chien-dich-dien-bien-phu/").get_text()
+
+
+def test_place_pages_have_key_facts_and_map_links(site: Site):
+    places = load("places.yml")["places"]
+    sections = {"relic": "lich-su/di-tich", "destination": "du-lich/diem-den"}
+    for place in places:
+        for _lang, prefix in LANGS.items():
+            page = site.page(f"{prefix}{sections[place['kind']]}/{place['key']}/")
+            assert page.select_one(".db-facts") is not None, place["key"]
+            if "lat" in place:
+                geo = page.select_one('.db-facts a[href^="geo:"]')
+                assert geo["href"] == f"geo:{place['lat']:.5f},{place['lon']:.5f}"
+
+
+def test_itineraries_link_to_place_pages(site: Site):
+    for prefix in LANGS.values():
+        links = site.page(prefix + "chuyen-di/").select('article a[href*="diem-den/"], article a[href*="di-tich/"]')
+        assert len(links) >= 5
+
+
+def test_no_statistics_typed_into_markdown():
+    """Numbers with units, separators or decimals belong in data/figures (see core/checks.py)."""
+    findings = [f"{path.relative_to(ROOT)}:{line}: {text}"
+                for path in sorted((ROOT / "content").rglob("*.md"))
+                for line, text in hardcoded_statistics(path.read_text(encoding="utf-8"))]
+    assert findings == []
+
+
+# A page a tourist would call "a page": the floor counts the article's words without the
+# sources lists. 100 words is about two phone screens of text. The thinnest real pages
+# are the fact sheets of the small ethnic groups the sources say little about (facts box,
+# the sentence placing the group and the note on how the list was made); a stub or a
+# page that lost its data falls well below it.
+FLOOR = 100
+
+
+def test_no_page_is_thinner_than_a_real_page(site: Site):
+    thin = {path: words(site, path) for path in site.html_paths() if words(site, path) < FLOOR}
+    assert thin == {}

@@ -134,3 +134,13 @@ def place_page_markdown(place: Place, store: FigureStore, lang: str) -> str:
             f'<aside class="db-facts" aria-labelledby="{slugify(t["facts"])}">\n'
             f'<h2 id="{slugify(t["facts"])}">{t["facts"]}</h2>\n<dl>\n{facts}\n</dl>\n'
             f'<details><summary>{t["sources"]}</summary><ul>{sources}</ul></details>\n</aside>\n\n')
+
+
+LIST_HEADING = {"vi": {"relic": "Trang của từng di tích", "destination": "Trang của từng điểm đến"},
+                "en": {"relic": "A page for each relic site", "destination": "A page for each destination"}}
+
+
+def places_list_markdown(places: Places, kind: str, lang: str, link_of) -> str:
+    """Every place of one kind, as links with one line each: new places appear by themselves."""
+    items = [f"- [{p.name[lang]}]({link_of(p)}): {p.what[lang]}" for p in places.places.values() if p.kind == kind]
+    return f"**{LIST_HEADING[lang][kind]}:**\n\n" + "\n".join(items) + "\n"

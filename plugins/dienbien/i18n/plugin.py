@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,6 +32,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core.buildlog import parse_build_log
+from ..core.bundlepatch import BundleChanged, without_sitemap_language_mapping
 from ..core.errors import SiteDataError, display_path
 from ..core.languages import (
     Version,
@@ -51,6 +53,7 @@ LANGUAGE_ENV = "DIENBIEN_I18N_LANGUAGE"
 SITE_URL_ENV = "DIENBIEN_I18N_SITE_URL"
 MANIFEST_ENV = "DIENBIEN_I18N_MANIFEST"
 MANIFEST_NAME = "pages.json"
+_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 
 
 class _SwitcherOn:
@@ -195,8 +198,21 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 log.warning(f"{shown}:1: this page has no {self.languages[lacking]} version ({expected}); "
                             f"translate it, or add 'translation: pending' to its front matter to show it "
                             f"to {self.languages[lacking]} readers with a notice")
+        self._patch_material_bundle(files, config)
         self.files = files
         return files
+
+    def _patch_material_bundle(self, files: Files, config: MkDocsConfig) -> None:
+        bundle = next((f for f in files if _BUNDLE.fullmatch(f.src_uri)), None)
+        if bundle is None:
+            return
+        try:
+            patched = without_sitemap_language_mapping(bundle.content_string)
+        except BundleChanged as e:
+            log.warning(f"{e}; pages will fetch sitemap.xml for each language link (see core/bundlepatch.py)")
+            return
+        files.remove(bundle)
+        files.append(File.generated(config, bundle.src_uri, content=patched))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Title each section after its index page in this language (mkdocs.yml's nav is shared)."""

@@ -20,7 +20,7 @@ from ..core.charts import chart_markdown
 from ..core.errors import SiteDataError, display_path
 from ..core.ethnic_groups import group_page_markdown, overview_table_markdown, share_chart_html
 from ..core.markup import BLOCK, replace_tokens
-from ..core.places import place_page_markdown
+from ..core.places import KINDS, place_page_markdown, places_list_markdown
 from ..core.planning import itineraries_markdown, months_markdown
 from ..core.sitedata import SiteData, load_site_data
 from ..core.timeline import timeline_markdown
@@ -92,7 +92,8 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                  "ethnic_groups_chart": ("ethnic_groups.yml", data.groups),
                  "campaign_timeline": ("timeline.yml", data.timeline),
                  "itineraries": ("itineraries.yml", data.itineraries),
-                 "months": ("months.yml", data.months)}
+                 "months": ("months.yml", data.months),
+                 **{f"places.{kind}": ("places.yml", data.places) for kind in KINDS}}
         if name.startswith("chart."):
             chart = data.charts.get(name.removeprefix("chart."))
             if chart is None:
@@ -109,6 +110,9 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         if name == "ethnic_groups_table":
             return overview_table_markdown(data.groups, data.store, lang,
                                            lambda g: _link(src, data.groups.page(g)))
+        if name.startswith("places."):
+            return places_list_markdown(data.places, name.removeprefix("places."), lang,
+                                        lambda p: _link(src, p.page))
         if name == "ethnic_groups_chart":
             return share_chart_html(data.groups, data.store, lang)
         if name == "campaign_timeline":

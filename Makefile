@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test test-fast bench clean
+.PHONY: install serve build test test-fast lint bench clean
 
 install: $(STAMP)
 
@@ -22,11 +22,14 @@ serve: $(STAMP)  ## Preview both languages with live reload: vi at /, en at /en/
 build: $(STAMP)  ## Production build into site/ (replaced only when the build succeeds)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)  ## Every test: the core, whole-site builds, bad inputs, ProperDocs
+test: $(STAMP)  ## Every test: the core, whole-site builds, bad input, ProperDocs, a real Chromium
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)  ## The core's unit tests only (seconds)
 	$(BIN)/python -m pytest tests/unit
+
+lint: $(STAMP)  ## ruff over the plugins, tests and benchmarks
+	$(BIN)/ruff check plugins tests benchmarks
 
 bench: $(STAMP)  ## Build-time benchmark: bilingual vs single-language Material
 	$(BIN)/python benchmarks/build_speed.py

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from babel.numbers import parse_decimal
 
-from conftest import ROOT, SITE_URL, Site
 from dienbien.core.slugs import slugify
+from sitebuild import ROOT, SITE_URL, Site
 
 pytestmark = pytest.mark.slow
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from conftest import ROOT, Site
 from dienbien.core.checks import hardcoded_statistics
 from dienbien.core.figures import load_figure_store
 from dienbien.core.formatting import format_figure
+from sitebuild import ROOT, Site
 
 pytestmark = pytest.mark.slow
 
@@ -108,6 +108,26 @@ def test_no_statistics_typed_into_markdown():
     findings = [f"{path.relative_to(ROOT)}:{line}: {text}"
                 for path in sorted((ROOT / "content").rglob("*.md"))
                 for line, text in hardcoded_statistics(path.read_text(encoding="utf-8"))]
+    assert findings == []
+
+
+def texts(value, key=()):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from texts(v, key + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from texts(v, key + (i,))
+    elif isinstance(value, str):
+        yield key, value
+
+
+@pytest.mark.parametrize("name", ["ethnic_groups.yml", "places.yml", "timeline.yml", "itineraries.yml",
+                                  "months.yml", "charts.yml"])
+def test_no_statistics_typed_into_data_texts(name):
+    """Texts in data files are shown on pages too: their numbers must be figures as well."""
+    findings = [(".".join(map(str, key)), found) for key, text in texts(load(name))
+                for _, found in hardcoded_statistics(text)]
     assert findings == []
 
 

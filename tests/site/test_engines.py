@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from conftest import Site, build_env, build_site, copy_project
+from sitebuild import Site, build_env, build_site, copy_project
 
 pytestmark = pytest.mark.slow
 

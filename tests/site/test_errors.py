@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import copy_project, run_build
+from sitebuild import copy_project, run_build
 
 pytestmark = pytest.mark.slow
 
@@ -62,6 +62,8 @@ CASES = [
                  "a tab character is used for indentation", id="tab-in-yaml"),
     pytest.param(edit(FIGURES, "  value: 429227", "  value: '429.227'"), FIGURES, "value: '429.227'",
                  "voters_2026.value: expected a number, got '429.227'", id="wrong-type"),
+    pytest.param(edit(FIGURES, "  value: 429227", "  value: 429.227"), FIGURES, "value: 429.227",
+                 "429.227 is read as a decimal number, not as 429227", id="dotted-thousands"),
     pytest.param(append(FIGURES, "voters_2026:\n  value: 1\n"), FIGURES, "voters_2026:",
                  "duplicate key 'voters_2026'", id="duplicate-key"),
     pytest.param(write("content/vi/lich-su/chi-tieng-viet.md", "# Chỉ có tiếng Việt\n\nNội dung.\n"),
@@ -78,6 +80,25 @@ CASES = [
     pytest.param(edit("data/home.yml", "  - ethnic_groups", "  - ethnic_group"), "data/home.yml",
                  "  - ethnic_group", "unknown figure key 'ethnic_group'; did you mean 'ethnic_groups'?",
                  id="home-figure-typo"),
+    pytest.param(edit("content/vi/du-lich/index.md", "description:", "descripton:"), "content/vi/du-lich/index.md",
+                 "descripton:", "descripton: unknown field; did you mean 'description'?", id="front-matter-typo"),
+    pytest.param(edit("content/vi/du-lich/index.md", "---\n", "---\ntitle: [Du lịch\n"),
+                 "content/vi/du-lich/index.md", "description:", "YAML syntax error", id="front-matter-bad-yaml"),
+    pytest.param(edit("content/vi/lich-su/index.md", "(../chuyen-di/index.md)", "(../chuyen-di/khong-co.md)"),
+                 "content/vi/lich-su/index.md", "khong-co.md", "there is no page chuyen-di/khong-co.md",
+                 id="broken-internal-link"),
+    pytest.param(edit("content/vi/lich-su/index.md", "(../chuyen-di/index.md)", "(../chuyen-di/index.md#khong-co)"),
+                 "content/vi/lich-su/index.md", "#khong-co", "chuyen-di/index.md has no heading or anchor '#khong-co'",
+                 id="broken-anchor"),
+    pytest.param(edit("content/vi/chuyen-di/index.md", "{{ block.months }}", "{{ block.month }}"),
+                 "content/vi/chuyen-di/index.md", "{{ block.month }}", "unknown block 'month'", id="unknown-block"),
+    pytest.param(edit(FIGURES, "    vi: Mức tăng ước tính của chỉ số sản xuất toàn ngành công nghiệp",
+                      "    vi: Mức tăng <script>alert(1)</script>"), FIGURES, "<script>",
+                 "HTML is not allowed here: '<script>'", id="script-in-data"),
+    pytest.param(edit("data/sources/ttxvn.yml", "date: 2026-03-08", "date: 8/3/2026"), "data/sources/ttxvn.yml",
+                 "date: 8/3/2026", "expected a date written YYYY-MM-DD", id="bad-source-date"),
+    pytest.param(edit("data/places.yml", "kind: relic\n", "kind: relik\n"), "data/places.yml", "kind: relik",
+                 "unknown value 'relik'; did you mean 'relic'?", id="place-kind-typo"),
 ]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from textwrap import dedent
 
 import pytest
 
@@ -82,22 +81,15 @@ def test_dates_per_language():
     assert format_date(dt.date(2026, 3, 8), "en") == "March 8, 2026"
 
 
-def test_html_escapes_data_values(tmp_path):
-    units = UNITS + 'evil: {vi: "{n} <script>alert(1)</script>", en: "{n} <b>x</b>"}\n'
-    figures = FIGURES + dedent("""\
-        bad:
-          value: 1
-          unit: evil
-          label: {vi: "<img src=x onerror=alert(1)>", en: x}
-          period: {vi: a, en: b}
-          source: ttxvn
-        """)
-    figure = store(tmp_path, units=units, figures=figures).figures["bad"]
-    html = figure_html(figure, "vi")
+def test_html_in_data_is_refused_and_unit_markup_is_escaped(tmp_path):
+    figures = FIGURES.replace("label: {vi: Tăng trưởng, en: Growth}",
+                              'label: {vi: "<img src=x onerror=alert(1)>", en: Growth}')
+    with pytest.raises(SiteDataError) as e:
+        store(tmp_path, figures=figures)
+    assert "HTML is not allowed here" in str(e.value) and str(e.value).startswith("data/figures/f.yml:4: ")
+    units = UNITS.replace('percent: {vi: "{n}%"', 'percent: {vi: "{n}<script>x</script>%"')
+    html = figure_html(store(tmp_path / "2", units=units).figures["growth"], "vi")
     assert "<script>" not in html and "&lt;script&gt;" in html
-    citations = FigureCitations(store(tmp_path / "2", units=units, figures=figures), "vi", "p.md")
-    citations.render("bad", 1)
-    assert "<img" not in citations.sources_html()
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ def read_front_matter(path: Path, shown_as: str) -> tuple[dict, str]:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 2 if e.problem_mark else 1
-        raise SiteDataError(shown_as, line, f"front matter is not valid YAML: {e.problem}",
+        raise SiteDataError(shown_as, line, f"front matter: YAML syntax error: {e.problem}",
                             "check the lines between the two '---'") from e
     if not isinstance(meta, dict):
         raise SiteDataError(shown_as, 2, "front matter must be 'key: value' lines")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -33,10 +34,17 @@ def check_keys(doc: YamlDocument, key: tuple, entry: dict, required: set[str], o
             raise doc.error(key, f"missing field '{name}'", f"add '{name}:' to this entry")
 
 
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
 def text(doc: YamlDocument, key: tuple, value: Any) -> str:
+    """Plain text: HTML in a data file is refused (the site writes the markup itself)."""
     if not isinstance(value, str) or not value.strip():
         hint = f'put it in quotes: "{value}"' if isinstance(value, (int, float)) else ""
         raise doc.error(key, f"expected text, got {shown(value)}", hint)
+    if _HTML.search(value):
+        raise doc.error(key, f"HTML is not allowed here: {_HTML.search(value).group(0)!r}",
+                        "write plain text; use Markdown in content/ pages for links and emphasis")
     return value.strip()
 
 
@@ -53,7 +61,14 @@ def localized(doc: YamlDocument, key: tuple, value: Any, languages: tuple[str, .
     return {lang: text(doc, key + (lang,), entry[lang]) for lang in languages}
 
 
+_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+
 def number(doc: YamlDocument, key: tuple, value: Any) -> Decimal:
+    written = doc.raw.get(key, "")
+    if isinstance(value, float) and _DOTTED_THOUSANDS.match(written):  # YAML reads "310.000" as 310.0: refuse, do not guess
+        raise doc.error(key, f"{written} is read as a decimal number, not as {written.replace('.', '')}",
+                        f"write {written.replace('.', '')} without dots (the site adds separators)")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         hint = "write the bare number (310000, 15.96) and put words like 'hơn' in approx"
         raise doc.error(key, f"expected a number, got {shown(value)}", hint)

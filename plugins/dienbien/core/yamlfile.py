@@ -25,6 +25,7 @@ class YamlDocument:
     path: str
     data: Any
     lines: dict[Key, int] = field(default_factory=dict)
+    raw: dict[Key, str] = field(default_factory=dict)  # each scalar as written, e.g. "310.000"
 
     def line(self, *key: Any) -> int:
         """Line of the value at ``key`` (or of its nearest recorded parent)."""
@@ -44,7 +45,8 @@ class YamlDocument:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _convert(loader: _Loader, node: yaml.Node, key: Key, lines: dict[Key, int], path: str) -> Any:
+def _convert(loader: _Loader, node: yaml.Node, key: Key, lines: dict[Key, int], path: str,
+             raw: dict[Key, str]) -> Any:
     lines[key] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
@@ -60,11 +62,12 @@ def _convert(loader: _Loader, node: yaml.Node, key: Key, lines: dict[Key, int], 
                     "keep one of them",
                 )
             lines[key + (name,)] = key_node.start_mark.line + 1
-            result[name] = _convert(loader, value_node, key + (name,), lines, path)
+            result[name] = _convert(loader, value_node, key + (name,), lines, path, raw)
             lines[key + (name,)] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(loader, item, key + (i,), lines, path) for i, item in enumerate(node.value)]
+        return [_convert(loader, item, key + (i,), lines, path, raw) for i, item in enumerate(node.value)]
+    raw[key] = node.value
     return loader.construct_object(node, deep=True)
 
 
@@ -74,7 +77,8 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
     try:
         node = loader.get_single_node()
         lines: dict[Key, int] = {}
-        data = _convert(loader, node, (), lines, path) if node is not None else None
+        raw: dict[Key, str] = {}
+        data = _convert(loader, node, (), lines, path, raw) if node is not None else None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
@@ -88,7 +92,7 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
         raise SiteDataError(path, None, f"YAML error: {e}") from e
     finally:
         loader.dispose()
-    return YamlDocument(path=path, data=data, lines=lines)
+    return YamlDocument(path=path, data=data, lines=lines, raw=raw)
 
 
 def load_yaml(path: Path, shown_as: str | None = None) -> YamlDocument:

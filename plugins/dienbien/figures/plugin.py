@@ -25,6 +25,7 @@ from ..core.formatting import figure_html, source_html, source_short_html
 from ..core.homepage import Slogan, load_highlights, load_slogan
 from ..core.languages import relative_url
 from ..core.markup import FigureCitations, replace_figure_tokens
+from ..pagesource import first_body_line, shown_path
 from .config import FiguresConfig
 
 log = get_plugin_logger(__name__)
@@ -96,10 +97,13 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
         if not self.config.enabled:
             return None
         lang = page.meta.get("content_language") or config.theme["language"]
-        shown = _shown_path(page, config, self.root)
+        shown = shown_path(page, config, self.root)
         citations = FigureCitations(self.store, lang, shown)
         try:
-            markdown = replace_figure_tokens(markdown, citations.render, _first_body_line(page, markdown))
+            prefix = page.meta.get("generated_prefix", "")
+            body = markdown[len(prefix):] if prefix and markdown.startswith(prefix) else markdown
+            first_line = first_body_line(page, body) - (prefix.count("\n") if body is not markdown else 0)
+            markdown = replace_figure_tokens(markdown, citations.render, first_line)
         except SiteDataError as e:
             raise PluginError(str(e)) from e
         return markdown + citations.sources_html()
@@ -130,16 +134,3 @@ def _card(figure: Figure, lang: str) -> HighlightCard:
     return HighlightCard(Markup(figure_html(figure, lang)), figure.label[lang], figure.period[lang],
                          Markup(source_short_html(figure.source, lang)))
 
-
-def _shown_path(page: Page, config: MkDocsConfig, root: Path) -> str:
-    if page.file.abs_src_path:
-        return display_path(page.file.abs_src_path, root)
-    return f"{display_path(config.docs_dir, root)}/{page.file.src_uri}"
-
-
-def _first_body_line(page: Page, markdown: str) -> int:
-    """The source line where the Markdown body starts (after the front matter)."""
-    source = page.file.content_string
-    if source.endswith(markdown) or markdown in source:
-        return source[: source.index(markdown)].count("\n") + 1 if markdown else 1
-    return 1

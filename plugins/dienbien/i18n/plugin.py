@@ -244,6 +244,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 real = True
             elif (src_uri, lang) in self.pending:
                 real = False
+            elif lang == self.lang:
+                real = True  # a page generated here from data, whose prose exists in another language only
             else:
                 continue
             versions[lang] = Version(lang, language_root(lang, self.default) + _url_of(src_uri, self.use_dir_urls),

@@ -17,13 +17,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.charts import chart_markdown
-from ..core.errors import SiteDataError, display_path
+from ..core.errors import SiteDataError
 from ..core.ethnic_groups import group_page_markdown, overview_table_markdown, share_chart_html
+from ..core.frontmatter import check_front_matter
+from ..core.links import anchors, find_links, resolve
 from ..core.markup import BLOCK, replace_tokens
 from ..core.places import KINDS, place_page_markdown, places_list_markdown
 from ..core.planning import itineraries_markdown, months_markdown
 from ..core.sitedata import SiteData, load_site_data
 from ..core.timeline import timeline_markdown
+from ..pagesource import first_body_line, shown_path
 from .config import PagesConfig
 
 log = get_plugin_logger(__name__)
@@ -50,6 +53,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         if not self.config.enabled:
             return None
         self.generated: dict[str, object] = {}
+        self.links: dict[str, tuple[str, list[tuple[int, str]]]] = {}
         records = []
         if self.data.groups:
             records += [(self.data.groups.page(g), g) for g in self.data.groups.groups]
@@ -70,15 +74,42 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             return None
         lang = page.meta.get("content_language") or config.theme["language"]
         src = page.file.src_uri
-        record = self.generated.get(src)
-        if record is not None:
-            markdown = self._record_top(record, src, lang) + markdown
-        shown = display_path(page.file.abs_src_path, self.root) if page.file.abs_src_path \
-            else f"{display_path(config.docs_dir, self.root)}/{src}"
+        shown = shown_path(page, config, self.root)
         try:
-            return replace_tokens(markdown, BLOCK, lambda name, line: self._block(name, line, src, lang, shown))
+            check_front_matter(page.file.content_string, shown)
         except SiteDataError as e:
             raise PluginError(str(e)) from e
+        first_line = first_body_line(page, markdown)
+        self.links[src] = (shown, find_links(markdown, first_line))
+        record = self.generated.get(src)
+        if record is not None:
+            top = self._record_top(record, src, lang)
+            page.meta["generated_prefix"] = top  # so later plugins still count the editor's lines right
+            markdown = top + markdown
+            first_line -= top.count("\n")
+        try:
+            return replace_tokens(markdown, BLOCK, lambda name, line: self._block(name, line, src, lang, shown),
+                                  first_line)
+        except SiteDataError as e:
+            raise PluginError(str(e)) from e
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """Every page is rendered now: check each editor's link, and its anchor, at its line."""
+        if not self.config.enabled:
+            return env
+        ids = {f.src_uri: anchors(f.page.content or "") for f in files.documentation_pages() if f.page}
+        for src, (shown, links) in sorted(self.links.items()):
+            for line, target in links:
+                page, anchor = resolve(src, target)
+                if page not in ids:
+                    if files.get_file_from_path(page) is None:
+                        log.warning(f"{shown}:{line}: link to '{target}': there is no page {page}; "
+                                    "check the path (links are relative to this page's folder)")
+                elif anchor and anchor not in ids[page]:
+                    log.warning(f"{shown}:{line}: link to '{target}': {page} has no heading or anchor "
+                                f"'#{anchor}'; anchors are the heading in lower case, without accents, "
+                                "words joined by '-'")
+        return env
 
     def _record_top(self, record, src: str, lang: str) -> str:
         store = self.data.store
@@ -130,3 +161,4 @@ class PagesPlugin(BasePlugin[PagesConfig]):
 def _link(from_src: str, to_src: str) -> str:
     """A relative Markdown link between two source files (MkDocs turns it into a URL and checks it)."""
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+

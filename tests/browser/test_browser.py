@@ -1,0 +1,100 @@
+"""What a visitor sees in a real browser, in both languages."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+PAGE_TYPES = ["", "lich-su/", "lich-su/chien-dich-dien-bien-phu/", "van-hoa/", "van-hoa/dan-toc/mong/",
+              "lich-su/di-tich/doi-a1/", "du-lich/diem-den/a-pa-chai/", "nong-nghiep/", "chuyen-di/"]
+BOTH = [prefix + path for path in PAGE_TYPES for prefix in ("", "en/")]
+
+
+def counterpart(path: str) -> str:
+    return path.removeprefix("en/") if path.startswith("en/") else "en/" + path
+
+
+@pytest.mark.parametrize("home", ["", "en/"])
+def test_home_shows_the_ten_slogan_lines(page, base_url, home):
+    page.goto(base_url + home)
+    tiles = page.locator("ol.db-tiles li")
+    assert tiles.count() == 10
+    assert all(tiles.nth(i).is_visible() for i in range(10))
+    assert page.locator("ol.db-tiles li").first.inner_text().splitlines()[1] in (
+        "Điện Biên Phủ bất diệt", "Điện Biên Phủ, immortal")
+
+
+@pytest.mark.parametrize("path", BOTH)
+def test_language_switcher_lands_on_the_counterpart(page, base_url, path):
+    page.goto(base_url + path)
+    target = "en" if not path.startswith("en/") else "vi"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'a.md-select__link[hreflang="{target}"]').click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/" + counterpart(path)
+    assert page.locator("html").get_attribute("lang") == target
+
+
+def search(page, base_url, home: str, query: str) -> list[str]:
+    page.goto(base_url + home)
+    page.locator("input.md-search__input").focus()
+    page.locator("input.md-search__input").fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=30000)
+    paths = [urlsplit(a.get_attribute("href")).path for a in page.locator("a.md-search-result__link").all()]
+    return list(dict.fromkeys(paths))  # one entry per page, best first
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("muong phang", "/lich-su/di-tich/muong-phang/"), ("hoa ban", "/du-lich/"),
+     ("dien bien phu", "/lich-su/chien-dich-dien-bien-phu/"), ("Mường Phăng", "/lich-su/di-tich/muong-phang/")],
+    ids=["muong-phang", "hoa-ban", "dien-bien-phu", "with-accents"],
+)
+def test_vietnamese_search_forgives_missing_accents(page, base_url, query, expected):
+    results = search(page, base_url, "", query)
+    assert expected in results[:5], results
+    assert not any(r.startswith("/en/") for r in results)
+
+
+def test_english_search_finds_only_english_pages(page, base_url):
+    results = search(page, base_url, "en/", "coffee macadamia")
+    assert "/en/nong-nghiep/" in results[:5], results
+    assert all(r.startswith("/en/") for r in results)
+
+
+@pytest.mark.parametrize("path", BOTH)
+def test_no_console_errors_and_no_other_origins(page, base_url, path):
+    errors, foreign = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(base_url) else None)
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    assert errors == []
+    assert foreign == []
+
+
+@pytest.mark.parametrize("path", BOTH)
+def test_phone_viewport_has_no_horizontal_scroll(browser, base_url, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0, f"{path}: {overflow}px wider than the screen"
+
+
+@pytest.mark.parametrize(("name", "viewport"), [("phone", (412, 915)), ("desktop", (1366, 900))])
+def test_home_screenshots(browser, base_url, artifacts, name, viewport):
+    """Kept in test-artifacts/ for a person to look at."""
+    for home, lang in (("", "vi"), ("en/", "en")):
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        page = context.new_page()
+        page.goto(base_url + home)
+        path = artifacts / f"home-{lang}-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        context.close()
+        assert path.stat().st_size > 20_000

@@ -1,0 +1,67 @@
+"""Copy the real project, build it with the real MkDocs (or ProperDocs), and read the
+output as parsed HTML: shared by the site and browser tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "site_src", "data", "content")
+SITE_URL = "https://dienbien.example.org/"
+
+
+def copy_project(dest: Path) -> Path:
+    """A private copy of the site's sources that a test may break."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part)
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def build_env() -> dict[str, str]:
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
+
+
+def run_build(project: Path, engine: str = "mkdocs", strict: bool = True) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", engine, "build", "-f", str(project / "mkdocs.yml")]
+    if strict:
+        command.append("--strict")
+    return subprocess.run(command, cwd=project, env=build_env(), capture_output=True, text=True, timeout=300)
+
+
+@dataclass
+class Site:
+    root: Path
+    output: str
+
+    def page(self, path: str) -> BeautifulSoup:
+        """Parsed HTML of a site path: ``""``, ``"en/"``, ``"lich-su/"``, ``"en/404.html"``."""
+        file = self.root / path
+        if path == "" or path.endswith("/"):
+            file = file / "index.html"
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+    def html_paths(self) -> list[str]:
+        """Site paths of every built page (``index.html`` files), both languages."""
+        return sorted(
+            "" if p.parent == self.root else p.parent.relative_to(self.root).as_posix() + "/"
+            for p in self.root.rglob("index.html")
+        )
+
+
+def build_site(project: Path, engine: str = "mkdocs") -> Site:
+    result = run_build(project, engine)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    return Site(project / "site", output)

@@ -6,9 +6,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test test-fast lint bench clean
+TOOLS := tools/node_modules/.installed
 
-install: $(STAMP)
+.PHONY: install serve build test test-fast lint audit bench clean
+
+install: $(STAMP) $(TOOLS)
 
 $(STAMP): requirements.lock plugins/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,23 +18,30 @@ $(STAMP): requirements.lock plugins/pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e plugins
 	touch $(STAMP)
 
+$(TOOLS): tools/package.json tools/package-lock.json  ## axe-core, the Nu HTML Checker, Lighthouse
+	npm ci --prefix tools --no-audit --no-fund --silent
+	touch $(TOOLS)
+
 serve: $(STAMP)  ## Preview both languages with live reload: vi at /, en at /en/
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 build: $(STAMP)  ## Production build into site/ (replaced only when the build succeeds)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)  ## Every test: the core, whole-site builds, bad input, ProperDocs, a real Chromium
+test: $(STAMP) $(TOOLS)  ## Every test: core, whole-site builds, bad input, ProperDocs, Chromium, validators
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)  ## The core's unit tests only (seconds)
 	$(BIN)/python -m pytest tests/unit
 
-lint: $(STAMP)  ## ruff over the plugins, tests and benchmarks
-	$(BIN)/ruff check plugins tests benchmarks
+lint: $(STAMP)  ## ruff over the plugins, tests, tools and benchmarks
+	$(BIN)/ruff check plugins tests tools benchmarks
+
+audit: build $(TOOLS)  ## Page-weight budgets and Lighthouse (mobile) on the production build
+	$(BIN)/python tools/audit.py
 
 bench: $(STAMP)  ## Build-time benchmark: bilingual vs single-language Material
 	$(BIN)/python benchmarks/build_speed.py
 
 clean:
-	rm -rf site .site.* .cache .pytest_cache
+	rm -rf site .site.* .cache .pytest_cache test-artifacts

@@ -66,7 +66,8 @@ _DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 def number(doc: YamlDocument, key: tuple, value: Any) -> Decimal:
     written = doc.raw.get(key, "")
-    if isinstance(value, float) and _DOTTED_THOUSANDS.match(written):  # YAML reads "310.000" as 310.0: refuse, do not guess
+    # YAML reads 310.000 as the decimal 310.0: refuse it rather than guess
+    if isinstance(value, float) and _DOTTED_THOUSANDS.match(written):
         raise doc.error(key, f"{written} is read as a decimal number, not as {written.replace('.', '')}",
                         f"write {written.replace('.', '')} without dots (the site adds separators)")
     if isinstance(value, bool) or not isinstance(value, (int, float)):

@@ -8,6 +8,7 @@ Markdown carries ``{{ fig.KEY }}`` tokens, which the figures plugin then formats
 from __future__ import annotations
 
 import posixpath
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -79,6 +80,10 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             check_front_matter(page.file.content_string, shown)
         except SiteDataError as e:
             raise PluginError(str(e)) from e
+        if isinstance(page.meta.get("description"), str):
+            # Material writes the description into <meta content="…"> as it is: escape it here so
+            # a quotation mark in an editor's sentence cannot break the page's HTML.
+            page.meta["description"] = escape(page.meta["description"], quote=True)
         first_line = first_body_line(page, markdown)
         self.links[src] = (shown, find_links(markdown, first_line))
         record = self.generated.get(src)

@@ -1,0 +1,26 @@
+"""axe-core in a real Chromium on every page type, both languages: no violation at any impact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+AXE = Path(__file__).resolve().parents[2] / "tools/node_modules/axe-core/axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PAGES = ["", "lich-su/", "lich-su/chien-dich-dien-bien-phu/", "van-hoa/", "van-hoa/dan-toc/mong/",
+         "van-hoa/dan-toc/giay/", "lich-su/di-tich/doi-a1/", "du-lich/", "du-lich/diem-den/a-pa-chai/",
+         "nong-nghiep/", "phat-trien/", "chuyen-di/", "404.html"]
+
+
+@pytest.mark.parametrize("path", [prefix + p for p in PAGES for prefix in ("", "en/")])
+def test_no_axe_violations(page, base_url, path):
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm ci --prefix tools` (make test does)")
+    page.goto(base_url + path)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []

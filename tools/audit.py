@@ -1,0 +1,131 @@
+"""The site's budgets and Lighthouse scores, measured on the built site/ (run `make audit`).
+
+Page weight, per page, gzip bytes as a phone on a slow connection downloads them:
+- html: the page itself;
+- critical: the HTML plus the stylesheets, scripts and fonts it loads (budget 100 KB);
+- first visit: critical plus its images and the search index Material fetches (budget 400 KB).
+
+Lighthouse (npm `lighthouse`, Debian's chromium) in mobile mode on the home, an ethnic
+group, a history and a product page in both languages: performance ≥ 95, accessibility,
+best practices and SEO = 100.
+
+    .venv/bin/python tools/audit.py [--site site] [--no-lighthouse]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+HERE = Path(__file__).resolve().parent
+CRITICAL_BUDGET = 100_000
+FIRST_VISIT_BUDGET = 400_000
+LIGHTHOUSE_PAGES = ["", "van-hoa/dan-toc/mong/", "lich-su/chien-dich-dien-bien-phu/", "nong-nghiep/"]
+TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+
+
+def local(site: Path, page: Path, url: str) -> Path | None:
+    parts = urlsplit(url)
+    if parts.scheme or url.startswith(("//", "data:")) or not parts.path:
+        return None
+    target = (page.parent / parts.path).resolve()
+    return target if target.is_file() and site.resolve() in target.parents else None
+
+
+def page_weight(site: Path, page: Path) -> dict[str, int]:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    critical = set()
+    for tag in soup.select('link[rel~="stylesheet"][href], script[src], link[rel~="preload"][href]'):
+        found = local(site, page, tag.get("href") or tag.get("src"))
+        if found:
+            critical.add(found)
+    images = {found for img in soup.select("img[src]") if (found := local(site, page, img["src"]))}
+    language_root = site / "en" if page.resolve().is_relative_to((site / "en").resolve()) else site
+    index = language_root / "search" / "search_index.json"
+    html = gz(page)
+    critical_bytes = html + sum(gz(f) for f in critical)
+    first_visit = critical_bytes + sum(f.stat().st_size for f in images) + (gz(index) if index.exists() else 0)
+    return {"html": html, "critical": critical_bytes, "first_visit": first_visit}
+
+
+def weights(site: Path) -> dict[str, dict[str, int]]:
+    return {p.relative_to(site).as_posix(): page_weight(site, p) for p in sorted(site.rglob("index.html"))}
+
+
+def print_weights(table: dict[str, dict[str, int]]) -> list[str]:
+    over = []
+    print(f"{'page':<48} {'html':>8} {'critical':>9} {'first visit':>12}")
+    for path, w in table.items():
+        flag = ""
+        if w["critical"] > CRITICAL_BUDGET or w["first_visit"] > FIRST_VISIT_BUDGET:
+            flag = "  OVER BUDGET"
+            over.append(path)
+        print(f"{path:<48} {w['html'] / 1000:>7.1f}K {w['critical'] / 1000:>8.1f}K "
+              f"{w['first_visit'] / 1000:>11.1f}K{flag}")
+    worst = max(table.values(), key=lambda w: w["first_visit"])
+    print(f"{len(table)} pages; largest first visit {worst['first_visit'] / 1000:.1f} KB "
+          f"(budgets: critical {CRITICAL_BUDGET // 1000} KB, first visit {FIRST_VISIT_BUDGET // 1000} KB)")
+    return over
+
+
+def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    handler = functools.partial(type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *a: None}),
+                                directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def lighthouse(url: str) -> dict[str, float]:
+    chrome = os.environ.get("DIENBIEN_CHROMIUM", "/usr/bin/chromium")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        subprocess.run(
+            [str(HERE / "node_modules/.bin/lighthouse"), url, "--quiet", "--form-factor=mobile",
+             "--only-categories=performance,accessibility,best-practices,seo", "--output=json",
+             f"--output-path={out}", "--chrome-flags=--headless=new --no-sandbox --disable-gpu "
+             "--disable-background-networking --disable-component-update --disable-sync --no-first-run"],
+            check=True, env=dict(os.environ, CHROME_PATH=chrome))
+        report = json.loads(out.read_text(encoding="utf-8"))
+    return {key: category["score"] for key, category in report["categories"].items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, default=HERE.parent / "site")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args()
+    failures = [f"over budget: {p}" for p in print_weights(weights(args.site))]
+    if not args.no_lighthouse:
+        server, base = serve(args.site)
+        print(f"\n{'Lighthouse (mobile)':<48} " + " ".join(f"{k:>15}" for k in TARGETS))
+        for prefix in ("", "en/"):
+            for path in LIGHTHOUSE_PAGES:
+                scores = lighthouse(base + prefix + path)
+                print(f"{'/' + prefix + path:<48} " + " ".join(f"{round(scores[k] * 100):>15}" for k in TARGETS))
+                failures += [f"/{prefix}{path}: {k} {round(scores[k] * 100)} < {round(t * 100)}"
+                             for k, t in TARGETS.items() if scores[k] < t]
+        server.shutdown()
+    for failure in failures:
+        print("FAIL", failure)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

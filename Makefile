@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 TOOLS := tools/node_modules/.installed
 
-.PHONY: install serve build test test-fast lint audit bench clean
+.PHONY: install serve build test test-fast lint audit check bench clean
 
 install: $(STAMP) $(TOOLS)
 
@@ -36,6 +36,9 @@ test-fast: $(STAMP)  ## The core's unit tests only (seconds)
 
 lint: $(STAMP)  ## ruff over the plugins, tests, tools and benchmarks
 	$(BIN)/ruff check plugins tests tools benchmarks
+
+check: $(STAMP)  ## Editor's report: missing or stale translations, old figures, images without alt
+	$(BIN)/python tools/check.py
 
 audit: build $(TOOLS)  ## Page-weight budgets and Lighthouse (mobile) on the production build
 	$(BIN)/python tools/audit.py

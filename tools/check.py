@@ -1,0 +1,84 @@
+"""An editor's report: what to translate, review, update or fix before publishing.
+
+    make check            (or: .venv/bin/python tools/check.py [--max-age-days 730])
+
+- MUST FIX (exit 1): a page with no counterpart in the other language and no
+  ``translation: pending``; an image without alt text.
+- REVIEW: pages marked ``translation: pending``; pages whose Vietnamese source changed
+  (by git history) after its English counterpart was last changed; figures whose source is
+  older than --max-age-days, or undated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from dienbien.core.figures import load_figure_store
+from dienbien.core.languages import is_pending, read_front_matter, scan_content
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGS = ("vi", "en")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]+)\)")
+_IMG_TAG = re.compile(r"<img\b(?![^>]*\balt=)[^>]*>", re.I)
+
+
+def last_change(path: Path) -> int | None:
+    """Unix time of the last commit that touched ``path`` (None when git does not know it)."""
+    result = subprocess.run(["git", "log", "-1", "--format=%ct", "--", str(path)], cwd=path.parent,
+                            capture_output=True, text=True)
+    return int(result.stdout.strip()) if result.returncode == 0 and result.stdout.strip() else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--max-age-days", type=int, default=730)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this one)")
+    args = parser.parse_args()
+    root = args.root.resolve()
+    must, review = [], []
+    pages = scan_content(root / "content", LANGS)
+    for rel, have, lacking in pages.missing():
+        source = pages.pages[rel][have]
+        shown = source.relative_to(root).as_posix()
+        meta, _ = read_front_matter(source, shown)
+        if is_pending(meta):
+            review.append(f"{shown}: translation into '{lacking}' is pending")
+        else:
+            must.append(f"{shown}: no '{lacking}' version (content/{lacking}/{rel}); translate it or mark it "
+                        "'translation: pending'")
+    for rel, langs in sorted(pages.pages.items()):
+        if set(LANGS) <= set(langs):
+            vi, en = last_change(langs["vi"]), last_change(langs["en"])
+            if vi and en and vi > en:
+                review.append(f"content/vi/{rel} changed after content/en/{rel}: review the English page")
+        for path in langs.values():
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                shown = f"{path.relative_to(root).as_posix()}:{number}"
+                for alt, src in _IMAGE.findall(line):
+                    if not alt.strip():
+                        must.append(f"{shown}: image {src} has no alt text; describe it in the page's language")
+                if _IMG_TAG.search(line):
+                    must.append(f"{shown}: <img> without alt; add alt=\"…\" (alt=\"\" only if decorative)")
+    store = load_figure_store(root / "data", LANGS, root)
+    today = dt.date.today()
+    for key, figure in sorted(store.figures.items()):
+        date = figure.source.date
+        if date is None:
+            review.append(f"{figure.where}: figure {key}: its source {figure.source.key} has no date")
+        elif (today - date).days > args.max_age_days:
+            review.append(f"{figure.where}: figure {key}: source dated {date} "
+                          f"({(today - date).days} days old); is there a newer figure?")
+    for title, items in (("MUST FIX", must), ("REVIEW", review)):
+        print(f"{title} ({len(items)})")
+        for item in items:
+            print(f"  - {item}")
+    return 1 if must else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -12,10 +12,10 @@ from html import escape
 from pathlib import Path
 
 from .errors import display_path
+from .factsbox import facts_box
 from .figures import FigureStore, Source
-from .formatting import format_number, source_html
+from .formatting import format_number
 from .schema import check_keys, localized, localized_list, mapping, reference, references, slug, text
-from .slugs import slugify
 from .svgchart import bar_chart
 from .yamlfile import load_yaml
 
@@ -180,13 +180,9 @@ def group_page_markdown(group: EthnicGroup, groups: EthnicGroups, store: FigureS
             rows.append((label, "<ul>" + "".join(f"<li>{escape(v[lang])}</li>" for v in values) + "</ul>"))
     if group.note:
         rows.append((t["note"], escape(group.note[lang])))
-    facts = "\n".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
-    sources = "".join(f"<li>{source_html(s, lang)}</li>" for s in group.sources)
     return (f"# {group.name[lang]}\n\n{intro}\n\n"
-            f'<aside class="db-facts" aria-labelledby="{slugify(t["facts"])}">\n'
-            f'<h2 id="{slugify(t["facts"])}">{t["facts"]}</h2>\n<dl>\n{facts}\n</dl>\n'
-            f'<details><summary>{t["sources"]}</summary><ul>{sources}</ul></details>\n</aside>\n\n'
-            f'{t["basis"]} [{t["back"]}]({overview_link})\n\n')
+            + facts_box(t["facts"], rows, group.sources, t["sources"], lang)
+            + f'{t["basis"]} [{t["back"]}]({overview_link})\n\n')
 
 
 def overview_table_markdown(groups: EthnicGroups, store: FigureStore, lang: str, link_of) -> str:

@@ -8,10 +8,9 @@ from html import escape
 from pathlib import Path
 
 from .errors import display_path
+from .factsbox import facts_box
 from .figures import FigureStore, Source
-from .formatting import source_html
 from .schema import check_keys, choice, localized, localized_list, mapping, references, slug, text
-from .slugs import slugify
 from .yamlfile import load_yaml
 
 KINDS = ("relic", "destination")
@@ -128,12 +127,7 @@ def place_page_markdown(place: Place, store: FigureStore, lang: str) -> str:
     if place.figures:
         items = "".join(f"<li>{escape(store.figures[f].label[lang])}: {{{{ fig.{f} }}}}</li>" for f in place.figures)
         rows.append((t["figures"], f"<ul>{items}</ul>"))
-    facts = "\n".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
-    sources = "".join(f"<li>{source_html(s, lang)}</li>" for s in place.sources)
-    return (f"# {place.name[lang]}\n\n"
-            f'<aside class="db-facts" aria-labelledby="{slugify(t["facts"])}">\n'
-            f'<h2 id="{slugify(t["facts"])}">{t["facts"]}</h2>\n<dl>\n{facts}\n</dl>\n'
-            f'<details><summary>{t["sources"]}</summary><ul>{sources}</ul></details>\n</aside>\n\n')
+    return f"# {place.name[lang]}\n\n" + facts_box(t["facts"], rows, place.sources, t["sources"], lang)
 
 
 LIST_HEADING = {"vi": {"relic": "Trang của từng di tích", "destination": "Trang của từng điểm đến"},

@@ -41,7 +41,7 @@ check: $(STAMP)  ## Editor's report: missing or stale translations, old figures,
 	$(BIN)/python tools/check.py
 
 audit: build $(TOOLS)  ## Page-weight budgets and Lighthouse (mobile) on the production build
-	$(BIN)/python tools/audit.py
+	$(BIN)/python tools/audit.py $(AUDIT_FLAGS)
 
 bench: $(STAMP)  ## Build-time benchmark: bilingual vs single-language Material
 	$(BIN)/python benchmarks/build_speed.py

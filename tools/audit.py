@@ -6,8 +6,9 @@ Page weight, per page, gzip bytes as a phone on a slow connection downloads them
 - first visit: critical plus its images and the search index Material fetches (budget 400 KB).
 
 Lighthouse (npm `lighthouse`, Debian's chromium) in mobile mode on the home, an ethnic
-group, a history and a product page in both languages: performance ≥ 95, accessibility,
-best practices and SEO = 100.
+group, a history and a product page in both languages, median of three runs: performance
+≥ 95, accessibility, best practices and SEO = 100. The site is served gzip-compressed, as
+static hosts serve it.
 
     .venv/bin/python tools/audit.py [--site site] [--no-lighthouse]
 """
@@ -17,8 +18,10 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import io
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -84,9 +87,32 @@ def print_weights(table: dict[str, dict[str, int]]) -> list[str]:
     return over
 
 
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Serves text gzip-compressed, as static hosts do (GitHub Pages, nginx, S3 behind a CDN)."""
+
+    COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".xml")
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in self.COMPRESS \
+                or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    handler = functools.partial(type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *a: None}),
-                                directory=str(site))
+    handler = functools.partial(GzipHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -110,6 +136,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, default=HERE.parent / "site")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median counts")
+    parser.add_argument("--performance-report-only", action="store_true",
+                        help="print performance below target without failing (a shared CI machine's "
+                             "performance score moves by ±10 from run to run; the other scores do not)")
     args = parser.parse_args()
     failures = [f"over budget: {p}" for p in print_weights(weights(args.site))]
     if not args.no_lighthouse:
@@ -117,10 +147,16 @@ def main() -> int:
         print(f"\n{'Lighthouse (mobile)':<48} " + " ".join(f"{k:>15}" for k in TARGETS))
         for prefix in ("", "en/"):
             for path in LIGHTHOUSE_PAGES:
-                scores = lighthouse(base + prefix + path)
+                runs = [lighthouse(base + prefix + path) for _ in range(args.runs)]
+                scores = {k: statistics.median(run[k] for run in runs) for k in TARGETS}
                 print(f"{'/' + prefix + path:<48} " + " ".join(f"{round(scores[k] * 100):>15}" for k in TARGETS))
-                failures += [f"/{prefix}{path}: {k} {round(scores[k] * 100)} < {round(t * 100)}"
-                             for k, t in TARGETS.items() if scores[k] < t]
+                for key, target in TARGETS.items():
+                    if scores[key] < target:
+                        line = f"/{prefix}{path}: {key} {round(scores[key] * 100)} < {round(target * 100)}"
+                        if key == "performance" and args.performance_report_only:
+                            print("BELOW TARGET", line)
+                        else:
+                            failures.append(line)
         server.shutdown()
     for failure in failures:
         print("FAIL", failure)

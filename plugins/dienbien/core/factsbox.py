@@ -18,4 +18,5 @@ def facts_box(heading: str, rows: Iterable[tuple[str, str]], sources: Iterable[S
     cited = "".join(f"<li>{source_html(s, lang)}</li>" for s in sources)
     return (f'<aside class="db-facts" aria-labelledby="{anchor}">\n'
             f'<h2 id="{anchor}">{heading}</h2>\n<dl>\n{facts}\n</dl>\n'
-            f'<details><summary>{sources_label}</summary><ul>{cited}</ul></details>\n</aside>\n\n')
+            f'<details data-search-exclude><summary>{sources_label}</summary><ul>{cited}</ul></details>\n'
+            '</aside>\n\n')

@@ -98,6 +98,7 @@ class FigureCitations:
                 f"{escape(format_figure(figure, self.lang))} "
                 f"({escape(figure.period[self.lang])}). {source_html(figure.source, self.lang)}.</li>"
             )
-        return (f'\n\n<section class="dbf-sources" aria-labelledby="figure-sources">\n'
+        # data-search-exclude: the search index (fetched by every page) carries prose, not citations
+        return (f'\n\n<section class="dbf-sources" aria-labelledby="figure-sources" data-search-exclude>\n'
                 f'<h2 id="figure-sources">{text["heading"]}</h2>\n<ol>\n' + "\n".join(items)
                 + "\n</ol>\n</section>\n")

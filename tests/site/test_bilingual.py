@@ -66,6 +66,8 @@ def test_html_lang_and_site_name_per_language(site: Site):
 def test_material_ui_strings_are_in_the_page_language(site: Site):
     assert site.page("").select_one("input.md-search__input")["placeholder"] == "Tìm kiếm"
     assert site.page("en/").select_one("input.md-search__input")["placeholder"] == "Search"
+    assert "nguồn dẫn" in site.page("lich-su/").select_one(".md-copyright").get_text()
+    assert "names its source" in site.page("en/lich-su/").select_one(".md-copyright").get_text()
 
 
 def test_switcher_goes_to_the_same_page_in_the_other_language(site: Site):

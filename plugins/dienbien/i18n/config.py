@@ -11,6 +11,8 @@ class LanguageConfig(base.Config):
     """Open Graph locale, e.g. ``vi_VN``."""
     site_name = c.Type(str)
     site_description = c.Type(str, default="")
+    copyright = c.Type(str, default="")
+    """The footer line in this language (default: mkdocs.yml's copyright)."""
 
 
 class I18nConfig(base.Config):

@@ -124,6 +124,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         config.site_url = self.root_url + language_root(self.lang, self.default)
         config.site_name = settings.site_name
         config.site_description = settings.site_description or config.site_description
+        config.copyright = settings.copyright or config.copyright
         config.docs_dir = str(self.content_dir / self.lang)
         config.theme["language"] = self.lang
         config.extra["alternate"] = _SwitcherOn()

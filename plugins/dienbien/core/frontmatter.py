@@ -9,7 +9,13 @@ from .errors import SiteDataError
 from .schema import check_keys, choice, text
 from .yamlfile import parse_yaml
 
-_BLOCK = re.compile(r"\A-{3}\s*\n(.*?\n)(?:-{3}|\.{3})\s*$", re.S | re.M)
+_BLOCK = re.compile(r"\A-{3}\s*\n(.*?\n)(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.S)
+
+
+def split_front_matter(source: str) -> tuple[str | None, str]:
+    """``(front matter YAML or None, body)``; the one place that knows the ``---`` markers."""
+    match = _BLOCK.match(source)
+    return (match.group(1), source[match.end():]) if match else (None, source)
 
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
 #: key → what it holds; every other key is an error.
@@ -27,10 +33,10 @@ KEYS = {
 
 def check_front_matter(source: str, path: str) -> None:
     """Raise :class:`SiteDataError` at the line of the first unknown key or wrong value."""
-    match = _BLOCK.match(source)
-    if not match:
+    block, _ = split_front_matter(source)
+    if block is None:
         return
-    doc = parse_yaml("\n" + match.group(1), path)  # the leading newline keeps line numbers true
+    doc = parse_yaml("\n" + block, path)  # the leading newline keeps line numbers true
     if doc.data is None:
         return
     if not isinstance(doc.data, dict):

@@ -17,8 +17,8 @@ from pathlib import Path
 import yaml
 
 from .errors import SiteDataError
+from .frontmatter import split_front_matter
 
-_FRONT_MATTER = re.compile(r"\A-{3}\s*\n(.*?\n)(?:-{3}|\.{3})\s*\n", re.S)
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
 #: Front-matter values of ``translation`` that mark a page whose translation is pending.
@@ -63,18 +63,18 @@ def scan_content(content_dir: Path, languages: tuple[str, ...]) -> PageSet:
 def read_front_matter(path: Path, shown_as: str) -> tuple[dict, str]:
     """``(front matter, body)`` of a Markdown file; malformed front matter is an error."""
     text = path.read_text(encoding="utf-8-sig")
-    match = _FRONT_MATTER.match(text)
-    if not match:
+    block, body = split_front_matter(text)
+    if block is None:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.safe_load(block) or {}
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 2 if e.problem_mark else 1
         raise SiteDataError(shown_as, line, f"front matter: YAML syntax error: {e.problem}",
                             "check the lines between the two '---'") from e
     if not isinstance(meta, dict):
         raise SiteDataError(shown_as, 2, "front matter must be 'key: value' lines")
-    return meta, text[match.end():]
+    return meta, body
 
 
 def is_pending(meta: dict) -> bool:

@@ -112,6 +112,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self.is_main = LANGUAGE_ENV not in os.environ
         self.records: list[dict[str, Any]] = []
         self.fallbacks: dict[str, str] = {}
+        self.use_dir_urls = config.use_directory_urls
 
         if self.is_main:
             if not config.site_url:
@@ -256,7 +257,6 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
         if not self.config.enabled:
             return None
-        self.use_dir_urls = config.use_directory_urls
         src = page.file.src_uri
         fallback_from = self.fallbacks.get(src)
         generated = page.file.generated_by is not None and fallback_from is None and not any(

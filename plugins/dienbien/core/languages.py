@@ -145,6 +145,7 @@ class PageLanguages:
     content_lang: str
     fallback_notice: str | None
     canonical: str | None  # set when the page shows another language's content
+    site_root: str  # the site's root, relative to the page: where the service worker lives
 
 
 def hreflang_links(versions: dict[str, Version], default: str, root_url: str) -> tuple[tuple[str, str], ...]:
@@ -179,4 +180,5 @@ def page_languages(current: str, content_lang: str, versions: dict[str, Version]
         content_lang=content_lang,
         fallback_notice=fallback_notice(current, content_lang) if fallback else None,
         canonical=root_url + versions[content_lang].path if fallback and content_lang in versions else None,
+        site_root=relative_url(here, ""),
     )

@@ -22,6 +22,9 @@ class I18nConfig(base.Config):
     default_language = c.Type(str, default="vi")
     """Served at the site's root; the others at ``/<code>/``."""
     languages = c.DictOfItems(c.SubConfig(LanguageConfig))
+    offline_essentials = c.ListOfItems(c.Type(str), default=[])
+    """Pages (Markdown paths) every language saves for reading offline on a visitor's first visit;
+    empty: no service worker."""
     parallel = c.Type(bool, default=True)
     """Build the other languages in their own processes while the default one builds."""
 

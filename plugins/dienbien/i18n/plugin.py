@@ -43,6 +43,8 @@ from ..core.languages import (
     read_front_matter,
     scan_content,
 )
+from ..core.offline import TEXT as OFFLINE_TEXT
+from ..core.offline import write_service_worker
 from ..core.sitemap import write_sitemap
 from ..core.staging import discard, publish, staging_dir
 from .config import I18nConfig
@@ -52,6 +54,7 @@ log = get_plugin_logger(__name__)
 LANGUAGE_ENV = "DIENBIEN_I18N_LANGUAGE"
 SITE_URL_ENV = "DIENBIEN_I18N_SITE_URL"
 MANIFEST_ENV = "DIENBIEN_I18N_MANIFEST"
+COMMAND_ENV = "DIENBIEN_I18N_COMMAND"
 MANIFEST_NAME = "pages.json"
 _BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 
@@ -110,6 +113,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         if self.lang not in self.languages:
             raise PluginError(f"{LANGUAGE_ENV}={self.lang} is not one of the languages in mkdocs.yml")
         self.is_main = LANGUAGE_ENV not in os.environ
+        if not self.is_main:
+            self.command = os.environ.get(COMMAND_ENV, self.command)  # "serve" when previewing
         self.records: list[dict[str, Any]] = []
         self.fallbacks: dict[str, str] = {}
         self.use_dir_urls = config.use_directory_urls
@@ -161,7 +166,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             log_path = self.final_site_dir.parent / f".{self.final_site_dir.name}.{lang}.log"
             log_file = open(log_path, "w+", encoding="utf-8")
             env = dict(os.environ, **{LANGUAGE_ENV: lang, SITE_URL_ENV: self.root_url,
-                                      MANIFEST_ENV: str(out_dir / MANIFEST_NAME), "NO_MKDOCS_2_WARNING": "1",
+                                      MANIFEST_ENV: str(out_dir / MANIFEST_NAME), COMMAND_ENV: self.command,
+                                      "NO_MKDOCS_2_WARNING": "1",
                                       "PYTHONIOENCODING": "utf-8"})
             command = [sys.executable, "-m", engine, "build", "--clean", "-f", config.config_file_path,
                        "-d", str(out_dir)]
@@ -275,6 +281,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.config.enabled:
+            env.globals["offline"] = self._offline() and OFFLINE_TEXT.get(self.lang, OFFLINE_TEXT["en"])
             env.globals["i18n_homes"] = [
                 {"lang": code, "name": name, "url": self.root_url + language_root(code, self.default)}
                 for code, name in self.languages.items()]
@@ -304,7 +311,19 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 (build.out_dir / name).unlink(missing_ok=True)
             shutil.move(str(build.out_dir), target)
         write_sitemap(Path(config.site_dir), records, self.languages, self.default, self.root_url)
+        if self._offline():
+            essentials = {lang: [language_root(lang, self.default) + _url_of(src, self.use_dir_urls)
+                                 for src in self.config.offline_essentials] for lang in self.languages}
+            try:
+                write_service_worker(Path(config.site_dir), essentials, self.default,
+                                     display_path(config.config_file_path, self.root))
+            except SiteDataError as e:
+                raise PluginError(str(e)) from e
         self._publish(config)
+
+    def _offline(self) -> bool:
+        """Pages are saved for offline reading in production builds (not while previewing)."""
+        return bool(self.config.offline_essentials) and self.command != "serve"
 
     def _wait_for_other_builds(self) -> list[_OtherBuild]:
         failures = []

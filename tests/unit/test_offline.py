@@ -1,0 +1,58 @@
+"""The service worker's script: what it saves and when its cache is replaced."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from dienbien.core.errors import SiteDataError
+from dienbien.core.offline import service_worker, site_version
+
+
+def make_site(root):
+    pages = {
+        "index.html": '<html><head><title>Trang chủ</title><link rel="stylesheet" href="assets/a.css">'
+                      '<script src="assets/b.js"></script><link rel="icon" href="assets/i.svg"></head>'
+                      '<body><a href="lich-su/">x</a><img src="https://example.org/x.png"></body></html>',
+        "chuyen-di/index.html": '<html><head><title>Chuyến đi - Điện Biên</title>'
+                                '<link rel="stylesheet" href="../assets/a.css"></head></html>',
+        "en/index.html": '<html><head><title>Home</title><script src="assets/c.js?v=1"></script></head></html>',
+        "assets/a.css": "a{}", "assets/b.js": "", "assets/i.svg": "<svg/>", "en/assets/c.js": "",
+        "lich-su/index.html": "<html></html>",
+    }
+    for path, text in pages.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+
+
+def value(script: str, name: str):
+    return json.loads(re.search(rf"const {name} = (.*?);", script).group(1))
+
+
+def test_saves_the_essentials_and_the_files_they_load(tmp_path):
+    make_site(tmp_path)
+    script = service_worker(tmp_path, {"vi": ["", "chuyen-di/"], "en": ["en/"]}, "vi", "mkdocs.yml")
+    assert value(script, "PRECACHE") == ["", "assets/a.css", "assets/b.js", "assets/i.svg", "chuyen-di/",
+                                         "en/", "en/assets/c.js"]
+    assert value(script, "PAGES")["vi"] == [{"title": "Trang chủ", "url": ""},
+                                             {"title": "Chuyến đi", "url": "chuyen-di/"}]
+    assert value(script, "LANGUAGES") == ["en"]
+    assert "/*" not in script.split("\n", 3)[3]  # every value was filled in
+
+
+def test_the_version_changes_with_any_file_and_only_then(tmp_path):
+    make_site(tmp_path)
+    first = site_version(tmp_path)
+    assert site_version(tmp_path) == first
+    (tmp_path / "sw.js").write_text("older worker", encoding="utf-8")  # the worker itself does not count
+    assert site_version(tmp_path) == first
+    (tmp_path / "lich-su" / "index.html").write_text("<html>changed</html>", encoding="utf-8")
+    assert site_version(tmp_path) != first
+
+
+def test_an_essential_page_that_does_not_exist_names_the_setting(tmp_path):
+    make_site(tmp_path)
+    with pytest.raises(SiteDataError, match=r"^mkdocs.yml: offline essentials: there is no page at /ban-do/"):
+        service_worker(tmp_path, {"vi": ["ban-do/"]}, "vi", "mkdocs.yml")

@@ -1,0 +1,242 @@
+"""Social cards: the 1200 × 630 image a link to a page shows on Facebook, Zalo or X.
+
+Each page in each language gets its own card: the page's title, its section, the line
+of the Prime Minister's slogan that opens that section (where there is one) and the
+site's name, on a background in the site's palette with a Ban flower. Text is set with
+Noto Sans and Noto Serif from Debian's ``fonts-noto-core`` (SIL Open Font License 1.1,
+full Vietnamese coverage, installed by the system's package manager and never
+downloaded at build time), laid out with Raqm where Pillow has it so that stacked
+marks such as "Ẳ", "ộ" and "ữ" sit correctly.
+
+A card is cached under ``<cache>/cards/<key>.png``, the key hashing its text, the fonts
+and this code's version; cards appear in the cache atomically. Plain Python and
+Pillow: no MkDocs here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+import os
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from multiprocessing import get_context
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, features
+
+#: Part of every card's cache key: change it whenever the drawing changes.
+CODE_VERSION = "cards-1"
+WIDTH, HEIGHT = 1200, 630
+FONT_DIR_ENV = "DIENBIEN_FONT_DIR"
+FONT_DIR = Path("/usr/share/fonts/truetype/noto")
+FONT_PACKAGE = "fonts-noto-core"
+FONTS = {"bold": "NotoSans-Bold.ttf", "regular": "NotoSans-Regular.ttf", "serif": "NotoSerif-Italic.ttf"}
+
+# The palette of site_src/assets/stylesheets/site.css.
+GREEN_DARK = (0x12, 0x3A, 0x2D)  # --md-primary-fg-color--dark
+GREEN = (0x1D, 0x51, 0x40)  # --md-primary-fg-color
+GOLD = (0xF2, 0xC1, 0x4E)  # --db-gold
+BAN = (0xFB, 0xF3, 0xF6)  # --db-ban
+BAN_DEEP = (0x7A, 0x1F, 0x4B)  # --db-ban-deep
+ACCENT = (0xA3, 0x24, 0x5F)  # --md-accent-fg-color
+WHITE = (0xFF, 0xFF, 0xFF)
+
+MARGIN = 72
+TEXT_RIGHT = 800  # the text column ends here; the flower takes the right side
+
+
+class FontMissing(Exception):
+    """The card fonts are not installed; the message says which package provides them."""
+
+
+@dataclass(frozen=True)
+class CardText:
+    title: str
+    site_name: str
+    section: str | None = None
+    slogan: str | None = None
+
+    def key(self, fonts_digest: str) -> str:
+        parts = [CODE_VERSION, fonts_digest, *(f"{k}={v}" for k, v in sorted(asdict(self).items()))]
+        return hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()[:24]
+
+
+def font_dir() -> Path:
+    return Path(os.environ.get(FONT_DIR_ENV) or FONT_DIR)
+
+
+def font_paths() -> dict[str, Path]:
+    """The card fonts, or :class:`FontMissing` naming the file and the package to install."""
+    folder = font_dir()
+    paths = {role: folder / name for role, name in FONTS.items()}
+    for path in paths.values():
+        if not path.is_file():
+            raise FontMissing(f"social cards need the font {path}, which is not installed; install Debian's "
+                              f"{FONT_PACKAGE} package (apt-get install {FONT_PACKAGE}), or point "
+                              f"{FONT_DIR_ENV} at a folder holding {', '.join(FONTS.values())}")
+    return paths
+
+
+@lru_cache(maxsize=4)
+def fonts_digest(folder: str | None = None) -> str:
+    """A hash of the fonts' files: a new font version renders (and caches) new cards."""
+    digest = hashlib.sha256()
+    for role, path in sorted(font_paths().items()):
+        digest.update(role.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=32)
+def _font(role: str, size: int) -> ImageFont.FreeTypeFont:
+    engine = ImageFont.Layout.RAQM if features.check("raqm") else ImageFont.Layout.BASIC
+    return ImageFont.truetype(str(font_paths()[role]), size, layout_engine=engine)
+
+
+@lru_cache(maxsize=1)
+def _background() -> Image.Image:
+    """Flat shapes in the site's greens, a band of the accent colour, and a Ban flower."""
+    card = Image.new("RGB", (WIDTH, HEIGHT), GREEN_DARK)
+    draw = ImageDraw.Draw(card)
+    draw.polygon([(0, HEIGHT), (0, 470), (WIDTH, 250), (WIDTH, HEIGHT)], fill=GREEN)
+    draw.ellipse((820, 40, 1380, 600), fill=(0x24, 0x5E, 0x4B))
+    draw.rectangle((0, 0, 13, HEIGHT), fill=ACCENT)
+    # A Ban flower (Bauhinia variegata): five separate petals with veins, long gold stamens.
+    # Drawn at twice the size and scaled down, for smooth edges.
+    scale, size = 2, 500
+    flower = Image.new("RGBA", (size * scale, size * scale), (0, 0, 0, 0))
+    centre = size * scale / 2
+    for i in range(5):
+        angle = 90 + i * 72
+        rad = math.radians(angle)
+        cx, cy = centre + math.cos(rad) * 118 * scale, centre - math.sin(rad) * 118 * scale
+        petal = Image.new("RGBA", flower.size, (0, 0, 0, 0))
+        pen = ImageDraw.Draw(petal)
+        pen.ellipse((cx - 72 * scale, cy - 112 * scale, cx + 72 * scale, cy + 112 * scale), fill=(*BAN, 255),
+                    outline=(0xE2, 0xB8, 0xCA, 255), width=3 * scale)
+        pen.line((cx, cy - 80 * scale, cx, cy + 100 * scale), fill=(*ACCENT, 200), width=3 * scale)
+        for side in (-1, 1):
+            pen.line((cx, cy + 30 * scale, cx + side * 42 * scale, cy - 40 * scale), fill=(*ACCENT, 140),
+                     width=2 * scale)
+        flower.alpha_composite(petal.rotate(angle - 90, center=(cx, cy), resample=Image.Resampling.BICUBIC))
+    pen = ImageDraw.Draw(flower)
+    for i in range(5):
+        rad = math.radians(35 + i * 12)
+        reach = (150 + 18 * (i % 2)) * scale
+        end = (centre + math.cos(rad) * reach, centre - math.sin(rad) * reach)
+        pen.line((centre, centre, *end), fill=(*GOLD, 255), width=4 * scale)
+        pen.ellipse((end[0] - 8 * scale, end[1] - 8 * scale, end[0] + 8 * scale, end[1] + 8 * scale),
+                    fill=(*GOLD, 255))
+    flower = flower.resize((size, size), Image.Resampling.LANCZOS).rotate(14, resample=Image.Resampling.BICUBIC)
+    base = card.convert("RGBA")
+    base.alpha_composite(flower, (WIDTH - size + 130, (HEIGHT - size) // 2))
+    return base.convert("RGB")
+
+
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy line breaking at spaces; a word longer than the line is split where it must be."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if font.getlength(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        while font.getlength(word) > width:
+            cut = max(1, next(i for i in range(len(word), 0, -1) if font.getlength(word[:i] + "-") <= width)
+                      if font.getlength(word[:1] + "-") <= width else 1)
+            lines.append(word[:cut] + "-")
+            word = word[cut:]
+        current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _fit(text: str, role: str, sizes: tuple[int, ...], width: int, max_lines: int
+         ) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size at which ``text`` fits in ``max_lines``; at the smallest, an ellipsis."""
+    for size in sizes:
+        font = _font(role, size)
+        lines = _wrap(text, font, width)
+        if len(lines) <= max_lines:
+            return font, lines
+    lines = lines[:max_lines]
+    while lines[-1] and font.getlength(lines[-1] + "…") > width:
+        lines[-1] = lines[-1][:-1]
+    lines[-1] = lines[-1].rstrip() + "…"
+    return font, lines
+
+
+def draw_card(text: CardText) -> Image.Image:
+    """The card as an RGB image, 1200 × 630."""
+    text = CardText(*(unicodedata.normalize("NFC", t) if t else t for t in
+                      (text.title, text.site_name, text.section, text.slogan)))
+    card = _background().copy()
+    draw = ImageDraw.Draw(card)
+    column = TEXT_RIGHT - MARGIN
+    y = 64
+    if text.section:
+        font = _font("bold", 30)
+        section, = _fit(text.section.upper(), "bold", (30,), column, 1)[1]
+        draw.text((MARGIN, y), section, font=font, fill=GOLD)
+        y += 56
+    font, lines = _fit(text.title, "bold", (68, 60, 52, 46), column, 3)
+    line_height = round(font.size * 1.22)
+    for line in lines:
+        draw.text((MARGIN, y), line, font=font, fill=WHITE)
+        y += line_height
+    if text.slogan:
+        y += 18
+        font, lines = _fit(f"“{text.slogan}”", "serif", (38, 32), column, 2)
+        for line in lines:
+            draw.text((MARGIN, y), line, font=font, fill=BAN)
+            y += round(font.size * 1.3)
+    footer_y = HEIGHT - 96
+    draw.rectangle((MARGIN, footer_y, MARGIN + 96, footer_y + 5), fill=GOLD)
+    font, (name,) = _fit(text.site_name, "regular", (32, 28), column, 1)
+    draw.text((MARGIN, footer_y + 22), name, font=font, fill=WHITE)
+    return card
+
+
+def encode_card(card: Image.Image) -> bytes:
+    """PNG with a 64-colour palette: the card is flat colour and text, which a palette keeps
+    sharp at about half a JPEG's size (benchmarks/images.py measures both)."""
+    out = io.BytesIO()
+    card.quantize(64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
+        out, "PNG", optimize=False, compress_level=6)
+    return out.getvalue()
+
+
+def render_card(text: CardText, cache_dir: Path) -> Path:
+    """The card's PNG file in the cache, drawn only when it is not there yet."""
+    cards = Path(cache_dir) / "cards"
+    path = cards / f"{text.key(fonts_digest())}.png"
+    if path.is_file():
+        return path
+    blob = encode_card(draw_card(text))
+    cards.mkdir(parents=True, exist_ok=True)
+    temp = cards / f".tmp-{path.name}-{os.getpid()}"
+    temp.write_bytes(blob)
+    os.replace(temp, path)
+    return path
+
+
+def render_cards(texts: list[CardText], cache_dir: Path, workers: int | None = None) -> list[Path]:
+    """Every card, from the cache where it is there; the others drawn on every core."""
+    digest = fonts_digest()
+    cards = Path(cache_dir) / "cards"
+    missing = [t for t in dict.fromkeys(texts) if not (cards / f"{t.key(digest)}.png").is_file()]
+    workers = min(workers or os.cpu_count() or 1, max(1, len(missing) // 8))
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            list(pool.map(render_card, missing, [cache_dir] * len(missing), chunksize=4))
+    else:
+        for text in missing:
+            render_card(text, cache_dir)
+    return [cards / f"{t.key(digest)}.png" for t in texts]

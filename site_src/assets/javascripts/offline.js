@@ -3,9 +3,19 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  if ("serviceWorker" in navigator && script && script.dataset.worker) {
+  function register() {
     navigator.serviceWorker.register(script.dataset.worker, {scope: script.dataset.scope})
       .catch(function () { /* no worker (e.g. a file:// preview): the site works as before */ });
+  }
+  if ("serviceWorker" in navigator && script && script.dataset.worker) {
+    // After the page has loaded and the browser is idle: saving never slows the page being read.
+    window.addEventListener("load", function () {
+      if ("requestIdleCallback" in window) {
+        window.requestIdleCallback(register, {timeout: 3000});
+      } else {
+        window.setTimeout(register, 1000);
+      }
+    });
   }
   function show() {
     var notice = document.getElementById("db-offline");

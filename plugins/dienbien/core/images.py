@@ -321,12 +321,13 @@ def _cache_lock(images_dir: Path):
     """One build at a time processes images: the other language's build, started at the same
     moment, then waits and finds every shared image in the cache instead of encoding it twice."""
     images_dir.mkdir(parents=True, exist_ok=True)
-    with open(images_dir / ".lock", "a+b") as handle:
+    handle = os.open(images_dir, os.O_RDONLY)  # the folder itself is the lock: no lock file is left
+    try:
         fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        os.close(handle)
 
 
 def render_all(paths: Iterable[Path], cache_dir: Path, workers: int | None = None
@@ -336,20 +337,28 @@ def render_all(paths: Iterable[Path], cache_dir: Path, workers: int | None = Non
     name the Markdown file and line of each reference."""
     images_dir = Path(cache_dir) / "images"
     results: dict[Path, ProcessedImage | ImageError] = {}
-    missing = []
-    for path in dict.fromkeys(paths):
-        try:
-            cached = lookup(images_dir / cache_key(path.read_bytes()))
-        except OSError:
-            cached = None
-        if cached is None:
-            missing.append(path)
-        else:
-            results[path] = cached
-    if not missing:
+    paths = list(dict.fromkeys(paths))
+
+    def from_cache() -> list[Path]:
+        missing = []
+        for path in paths:
+            if path in results:
+                continue
+            try:
+                cached = lookup(images_dir / cache_key(path.read_bytes()))
+            except OSError:
+                cached = None
+            if cached is None:
+                missing.append(path)
+            else:
+                results[path] = cached
+        return missing
+
+    if not from_cache():
         return results
-    workers = min(workers or os.cpu_count() or 1, len(missing))
     with _cache_lock(images_dir):
+        missing = from_cache()  # the other language's build may have made them meanwhile
+        workers = min(workers or os.cpu_count() or 1, len(missing))
         if workers <= 1:
             for path in missing:
                 results[path] = _render_or_error(path, cache_dir)
@@ -441,8 +450,9 @@ def _markdown_lines(markdown: str, first_line: int):
         yield number, line
 
 
-def find_images(markdown: str, first_line: int = 1) -> list[ImageRef]:
-    """Every Markdown image of a local raster file, outside code, with its source line."""
+def find_images(markdown: str, first_line: int = 1, raster_only: bool = True) -> list[ImageRef]:
+    """Every Markdown image of a local raster file (of any file, with ``raster_only=False``),
+    outside code, with its source line."""
     found = []
     for number, line in _markdown_lines(markdown, first_line):
         if "![" not in line:
@@ -452,7 +462,7 @@ def find_images(markdown: str, first_line: int = 1) -> list[ImageRef]:
             if any(a <= match.start() < b for a, b in spans):
                 continue
             ref = _ref(match, number)
-            if is_raster(ref.src):
+            if is_raster(ref.src) or not raster_only:
                 found.append(ref)
     return found
 
@@ -507,12 +517,13 @@ def check_alt(ref: ImageRef) -> tuple[str, str] | None:
     return None
 
 
-def resolve_source(page_source: Path, src: str, docs_dir: Path) -> Path:
-    """The file a reference names: relative to the page's folder, or to the language's
-    content folder when it starts with ``/``."""
+def resolve_source(page_source: Path, src: str, content_dir: Path) -> Path:
+    """The file a reference names: relative to the page's folder, or, when it starts with
+    ``/``, to the content folder that holds every language (``/anh/x.jpg`` is
+    ``content/anh/x.jpg``, one file that pages in both languages show)."""
     path = unquote(src.split("#")[0].split("?")[0])
     if path.startswith("/"):
-        return (docs_dir / path.lstrip("/")).resolve()
+        return (content_dir / path.lstrip("/")).resolve()
     return (page_source.parent / path).resolve()
 
 

@@ -10,9 +10,11 @@ from pathlib import Path
 from .charts import Chart, load_charts
 from .datacache import data_version, figure_store
 from .ethnic_groups import EthnicGroups, load_ethnic_groups
+from .events import Events, load_events
 from .figures import FigureStore
 from .places import Places, load_places
 from .planning import Itinerary, Months, load_itineraries, load_months
+from .structured_data import Product, load_products
 from .timeline import Timeline, load_timeline
 
 
@@ -25,6 +27,8 @@ class SiteData:
     itineraries: tuple[Itinerary, ...] | None
     months: Months | None
     charts: dict[str, Chart]
+    events: Events | None = None  # data/events.yml: the events page and its calendar files
+    products: tuple[Product, ...] | None = None  # data/products.yml: structured data only
 
 
 _cache: dict[tuple, SiteData] = {}
@@ -43,14 +47,18 @@ def load_site_data(data_dir: Path, languages: tuple[str, ...], root: Path) -> Si
 
     places = maybe("places.yml", load_places, store)
     place_keys = tuple(places.places) if places else ()
+    groups = maybe("ethnic_groups.yml", load_ethnic_groups, store)
     data = SiteData(
         store=store,
-        groups=maybe("ethnic_groups.yml", load_ethnic_groups, store),
+        groups=groups,
         places=places,
         timeline=maybe("timeline.yml", load_timeline, store, place_keys),
         itineraries=maybe("itineraries.yml", load_itineraries, place_keys),
         months=maybe("months.yml", load_months, store),
         charts=maybe("charts.yml", load_charts, store) or {},
+        events=maybe("events.yml", load_events, store, place_keys,
+                     tuple(g.key for g in groups.groups) if groups else ()),
+        products=maybe("products.yml", load_products, store),
     )
     _cache.clear()
     _cache[key] = data

@@ -68,7 +68,13 @@ def _convert(loader: _Loader, node: yaml.Node, key: Key, lines: dict[Key, int], 
     if isinstance(node, yaml.SequenceNode):
         return [_convert(loader, item, key + (i,), lines, path, raw) for i, item in enumerate(node.value)]
     raw[key] = node.value
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as e:  # a date-shaped value that is no date: 2026-02-30, 2026-13-01
+        if node.tag.endswith(":timestamp"):
+            raise SiteDataError(path, node.start_mark.line + 1, f"{node.value!r} is not a real date ({e})",
+                                "write an existing date as YYYY-MM-DD, e.g. 2026-03-08") from e
+        raise
 
 
 def parse_yaml(text: str, path: str) -> YamlDocument:

@@ -8,8 +8,9 @@ Markdown carries ``{{ fig.KEY }}`` tokens, which the figures plugin then formats
 from __future__ import annotations
 
 import posixpath
-from html import escape
+from html import escape, unescape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -17,6 +18,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..core import events as events_core
+from ..core import structured_data as sd
 from ..core.charts import chart_markdown
 from ..core.errors import SiteDataError
 from ..core.ethnic_groups import group_page_markdown, overview_table_markdown, share_chart_html
@@ -67,7 +70,32 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                 existing.inclusion = InclusionLevel.NOT_IN_NAV
             else:
                 files.append(File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        self.used_blocks: dict[str, set[str]] = {}
+        self.files = files
+        self._add_calendar_files(files, config)
         return files
+
+    def _add_calendar_files(self, files: Files, config: MkDocsConfig) -> None:
+        """``events.ics`` and one file per dated event, in this language (next to its pages)."""
+        if not self.data.events or files.get_file_from_path(events_core.PAGE) is None:
+            return
+        lang = config.theme["language"]
+        calendars = events_core.calendar_files(
+            self.data.events, self.data.store, lang, self._url(config, events_core.PAGE),
+            urlsplit(config.site_url).hostname or "localhost",
+            f"{config.site_name} – {events_core.TEXT[lang]['calendar_name']}")
+        for path, text in calendars.items():
+            files.append(File.generated(config, path, content=text.encode("utf-8")))
+
+    @staticmethod
+    def _url(config: MkDocsConfig, src: str) -> str:
+        """The absolute address of a page of this language."""
+        path = src.removesuffix(".md")
+        if config.use_directory_urls:
+            path = "" if path == "index" else path.removesuffix("/index") + "/"
+        else:
+            path += ".html"
+        return config.site_url + path
 
     @event_priority(70)  # after i18n (100) sets the content language, before figures (50) formats tokens
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -124,11 +152,13 @@ class PagesPlugin(BasePlugin[PagesConfig]):
 
     def _block(self, name: str, line: int, src: str, lang: str, shown: str) -> str:
         data = self.data
+        self.used_blocks.setdefault(src, set()).add(name)
         needs = {"ethnic_groups_table": ("ethnic_groups.yml", data.groups),
                  "ethnic_groups_chart": ("ethnic_groups.yml", data.groups),
                  "campaign_timeline": ("timeline.yml", data.timeline),
                  "itineraries": ("itineraries.yml", data.itineraries),
                  "months": ("months.yml", data.months),
+                 "events": ("events.yml", data.events),
                  **{f"places.{kind}": ("places.yml", data.places) for kind in KINDS}}
         if name.startswith("chart."):
             chart = data.charts.get(name.removeprefix("chart."))
@@ -151,12 +181,74 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                                         lambda p: _link(src, p.page))
         if name == "ethnic_groups_chart":
             return share_chart_html(data.groups, data.store, lang)
+        if name == "events":
+            groups = {g.key: g for g in data.groups.groups} if data.groups else {}
+            return events_core.events_markdown(
+                data.events, data.store, lang, lambda path: _link(src, path), place_link,
+                lambda key: _link(src, data.groups.page(groups[key])), lambda key, lg: groups[key].name[lg])
         if name == "campaign_timeline":
             return timeline_markdown(data.timeline, lang, place_link)
         if name == "itineraries":
             return itineraries_markdown(data.itineraries, lang,
                                         lambda key, lg: data.places.places[key].name[lg], place_link)
         return months_markdown(data.months, lang)
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict | None:
+        """schema.org JSON-LD for the page, in its language (rendered by partials/jsonld.html)."""
+        if not self.config.enabled:
+            return None
+        context["jsonld"] = sd.script_json(self._structured_data(page, config, nav))
+        return context
+
+    def _structured_data(self, page: Page, config: MkDocsConfig, nav) -> dict:
+        data, src = self.data, page.file.src_uri
+        lang = page.meta.get("content_language") or config.theme["language"]
+        url = self._url(config, src)
+        home = nav.homepage
+        trail = [((home.title if home else None) or config.site_name, config.site_url)]
+        if not page.is_homepage:
+            for section_index in self._section_indexes(src):
+                if section_index is not page:
+                    trail.append((section_index.parent.title, self._url(config, section_index.file.src_uri)))
+            trail.append((page.title, url))
+        description = page.meta.get("description")
+        description = unescape(description) if isinstance(description, str) else None
+        main: list[dict] = []
+        extra: list[dict] = []
+        if page.is_homepage:
+            extra.append(sd.web_site(config.site_name, config.site_url, lang, config.site_description))
+            main.append(sd.destination(sd.DESTINATION[lang], description or config.site_description,
+                                       config.site_url, data.places, lang, lambda p: self._url(config, p)))
+        record = self.generated.get(src)
+        if data.places and record in data.places.places.values():
+            main.append(sd.place_node(record, lang, url))
+        blocks = self.used_blocks.get(src, set())
+        if "events" in blocks and data.events:
+            main += sd.event_nodes(data.events, data.store, lang, url)
+        if "itineraries" in blocks and data.itineraries:
+            main += sd.trip_nodes(data.itineraries, lang, url, lambda key, lg: data.places.places[key].name[lg],
+                                  lambda key: self._url(config, data.places.places[key].page))
+        if data.products:
+            main += sd.product_nodes(tuple(p for p in data.products if p.page == src), lang, url)
+        return sd.graph(sd.web_page(page.title or config.site_name, url, lang, trail, config.site_url,
+                                    description, main), *extra)
+
+    def _section_indexes(self, src: str) -> list[Page]:
+        """The index pages of the menu sections above ``src``, top first (for a page outside the
+        menu, such as a place's page, the sections of the folders it sits in)."""
+        found = []
+        folder = posixpath.dirname(src)
+        if posixpath.basename(src) == "index.md":
+            found.append(src)
+        while folder:
+            found.append(f"{folder}/index.md")
+            folder = posixpath.dirname(folder)
+        pages = []
+        for candidate in reversed(list(dict.fromkeys(found))):
+            file = self.files.get_file_from_path(candidate)
+            if file is not None and file.page is not None and file.page.parent is not None:
+                pages.append(file.page)
+        return pages
 
     def _place_link(self, src: str):
         places = self.data.places

@@ -32,6 +32,12 @@ def format_number(value: Decimal, lang: str) -> str:
 
 
 @functools.cache
+def format_coordinate(value: float, lang: str) -> str:
+    """Decimal degrees to five places: ``22.0`` → ``22,00000`` (vi) / ``22.00000`` (en)."""
+    return format_decimal(Decimal(f"{value:.5f}"), format="0.00000", locale=lang)
+
+
+@functools.cache
 def format_date(date: dt.date, lang: str) -> str:
     """``2026-03-08`` → ``8 tháng 3, 2026`` (vi) / ``March 8, 2026`` (en)."""
     return babel_format_date(date, "long", locale=lang)

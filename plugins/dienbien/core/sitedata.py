@@ -14,6 +14,7 @@ from .events import Events, load_events
 from .figures import FigureStore
 from .places import Places, load_places
 from .planning import Itinerary, Months, load_itineraries, load_months
+from .provincemap import ProvinceMap, load_map
 from .structured_data import Product, load_products
 from .timeline import Timeline, load_timeline
 
@@ -27,6 +28,7 @@ class SiteData:
     itineraries: tuple[Itinerary, ...] | None
     months: Months | None
     charts: dict[str, Chart]
+    map: ProvinceMap | None
     events: Events | None = None  # data/events.yml: the events page and its calendar files
     products: tuple[Product, ...] | None = None  # data/products.yml: structured data only
 
@@ -56,6 +58,7 @@ def load_site_data(data_dir: Path, languages: tuple[str, ...], root: Path) -> Si
         itineraries=maybe("itineraries.yml", load_itineraries, place_keys),
         months=maybe("months.yml", load_months, store),
         charts=maybe("charts.yml", load_charts, store) or {},
+        map=maybe("map.yml", load_map, store),
         events=maybe("events.yml", load_events, store, place_keys,
                      tuple(g.key for g in groups.groups) if groups else ()),
         products=maybe("products.yml", load_products, store),

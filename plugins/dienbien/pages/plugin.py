@@ -24,10 +24,12 @@ from ..core.charts import chart_markdown
 from ..core.errors import SiteDataError
 from ..core.ethnic_groups import group_page_markdown, overview_table_markdown, share_chart_html
 from ..core.frontmatter import check_front_matter
+from ..core.languages import relative_url
 from ..core.links import anchors, find_links, resolve
 from ..core.markup import BLOCK, replace_tokens
 from ..core.places import KINDS, place_page_markdown, places_list_markdown
 from ..core.planning import itineraries_markdown, months_markdown
+from ..core.provincemap import map_markdown
 from ..core.sitedata import SiteData, load_site_data
 from ..core.timeline import timeline_markdown
 from ..pagesource import first_body_line, shown_path
@@ -158,6 +160,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                  "campaign_timeline": ("timeline.yml", data.timeline),
                  "itineraries": ("itineraries.yml", data.itineraries),
                  "months": ("months.yml", data.months),
+                 "province_map": ("map.yml", data.map),
                  "events": ("events.yml", data.events),
                  **{f"places.{kind}": ("places.yml", data.places) for kind in KINDS}}
         if name.startswith("chart."):
@@ -186,6 +189,8 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             return events_core.events_markdown(
                 data.events, data.store, lang, lambda path: _link(src, path), place_link,
                 lambda key: _link(src, data.groups.page(groups[key])), lambda key, lg: groups[key].name[lg])
+        if name == "province_map":
+            return map_markdown(data.map, data.places, lang, lambda p: relative_url(_url(src), _url(p.page)))
         if name == "campaign_timeline":
             return timeline_markdown(data.timeline, lang, place_link)
         if name == "itineraries":
@@ -253,6 +258,12 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     def _place_link(self, src: str):
         places = self.data.places
         return lambda key: _link(src, places.places[key].page)
+
+
+def _url(src: str) -> str:
+    """The site path of a page (directory URLs): ``du-lich/diem-den/a-pa-chai.md`` → ``du-lich/diem-den/a-pa-chai/``."""
+    path = src.removesuffix(".md")
+    return path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
 
 
 def _link(from_src: str, to_src: str) -> str:

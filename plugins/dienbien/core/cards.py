@@ -81,17 +81,26 @@ def font_paths() -> dict[str, Path]:
     return paths
 
 
-@lru_cache(maxsize=4)
-def fonts_digest(folder: str | None = None) -> str:
+def fonts_digest() -> str:
     """A hash of the fonts' files: a new font version renders (and caches) new cards."""
+    return _fonts_digest(str(font_dir()))
+
+
+@lru_cache(maxsize=4)
+def _fonts_digest(folder: str) -> str:
     digest = hashlib.sha256()
     for role, path in sorted(font_paths().items()):
         digest.update(role.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
+def font(role: str, size: int) -> ImageFont.FreeTypeFont:
+    """A card font: ``bold``, ``regular`` or ``serif`` (italic), laid out with Raqm when Pillow has it."""
+    return _font(role, size, str(font_dir()))
+
+
 @lru_cache(maxsize=32)
-def _font(role: str, size: int) -> ImageFont.FreeTypeFont:
+def _font(role: str, size: int, folder: str) -> ImageFont.FreeTypeFont:
     engine = ImageFont.Layout.RAQM if features.check("raqm") else ImageFont.Layout.BASIC
     return ImageFont.truetype(str(font_paths()[role]), size, layout_engine=engine)
 
@@ -136,20 +145,20 @@ def _background() -> Image.Image:
     return base.convert("RGB")
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+def _wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
     """Greedy line breaking at spaces; a word longer than the line is split where it must be."""
     lines: list[str] = []
     current = ""
     for word in text.split():
         candidate = f"{current} {word}".strip()
-        if font.getlength(candidate) <= width:
+        if face.getlength(candidate) <= width:
             current = candidate
             continue
         if current:
             lines.append(current)
-        while font.getlength(word) > width:
-            cut = max(1, next(i for i in range(len(word), 0, -1) if font.getlength(word[:i] + "-") <= width)
-                      if font.getlength(word[:1] + "-") <= width else 1)
+        while face.getlength(word) > width:
+            fitting = [i for i in range(1, len(word)) if face.getlength(word[:i] + "-") <= width]
+            cut = fitting[-1] if fitting else 1
             lines.append(word[:cut] + "-")
             word = word[cut:]
         current = word
@@ -162,15 +171,15 @@ def _fit(text: str, role: str, sizes: tuple[int, ...], width: int, max_lines: in
          ) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest size at which ``text`` fits in ``max_lines``; at the smallest, an ellipsis."""
     for size in sizes:
-        font = _font(role, size)
-        lines = _wrap(text, font, width)
+        face = font(role, size)
+        lines = _wrap(text, face, width)
         if len(lines) <= max_lines:
-            return font, lines
+            return face, lines
     lines = lines[:max_lines]
-    while lines[-1] and font.getlength(lines[-1] + "…") > width:
+    while lines[-1] and face.getlength(lines[-1] + "…") > width:
         lines[-1] = lines[-1][:-1]
     lines[-1] = lines[-1].rstrip() + "…"
-    return font, lines
+    return face, lines
 
 
 def draw_card(text: CardText) -> Image.Image:
@@ -182,25 +191,23 @@ def draw_card(text: CardText) -> Image.Image:
     column = TEXT_RIGHT - MARGIN
     y = 64
     if text.section:
-        font = _font("bold", 30)
-        section, = _fit(text.section.upper(), "bold", (30,), column, 1)[1]
-        draw.text((MARGIN, y), section, font=font, fill=GOLD)
+        face, (section,) = _fit(text.section.upper(), "bold", (30, 26), column, 1)
+        draw.text((MARGIN, y), section, font=face, fill=GOLD)
         y += 56
-    font, lines = _fit(text.title, "bold", (68, 60, 52, 46), column, 3)
-    line_height = round(font.size * 1.22)
+    face, lines = _fit(text.title, "bold", (68, 60, 52, 46), column, 3)
     for line in lines:
-        draw.text((MARGIN, y), line, font=font, fill=WHITE)
-        y += line_height
+        draw.text((MARGIN, y), line, font=face, fill=WHITE)
+        y += round(face.size * 1.22)
     if text.slogan:
         y += 18
-        font, lines = _fit(f"“{text.slogan}”", "serif", (38, 32), column, 2)
+        face, lines = _fit(f"“{text.slogan}”", "serif", (38, 32), column, 2)
         for line in lines:
-            draw.text((MARGIN, y), line, font=font, fill=BAN)
-            y += round(font.size * 1.3)
+            draw.text((MARGIN, y), line, font=face, fill=BAN)
+            y += round(face.size * 1.3)
     footer_y = HEIGHT - 96
     draw.rectangle((MARGIN, footer_y, MARGIN + 96, footer_y + 5), fill=GOLD)
-    font, (name,) = _fit(text.site_name, "regular", (32, 28), column, 1)
-    draw.text((MARGIN, footer_y + 22), name, font=font, fill=WHITE)
+    face, (name,) = _fit(text.site_name, "regular", (32, 28), column, 1)
+    draw.text((MARGIN, footer_y + 22), name, font=face, fill=WHITE)
     return card
 
 

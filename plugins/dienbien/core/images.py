@@ -134,16 +134,17 @@ def _open(path: Path, data: bytes) -> Image.Image:
         raise ImageError(f"'{path.name}' is a HEIC photo (the iPhone's format), which browsers cannot show",
                          "export it as JPEG (on the iPhone: Settings → Camera → Formats → Most Compatible) "
                          "and reference the .jpg file")
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            image = Image.open(io.BytesIO(data))
-        except Image.DecompressionBombError as e:
-            raise _too_large(path, str(e)) from None
-        except UnidentifiedImageError:
-            raise ImageError(f"'{path.name}' is not an image the site can read (the file is damaged, "
-                             "or it is not a JPEG, PNG or WebP image)",
-                             "open it in an image editor and save it again as JPEG (photos) or PNG") from None
+    # Opening reads only the header; the size is checked below against this module's own
+    # limit, so that the message can say how large the image is.
+    limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        image = Image.open(io.BytesIO(data))
+    except UnidentifiedImageError:
+        raise ImageError(f"'{path.name}' is not an image the site can read (the file is damaged, "
+                         "or it is not a JPEG, PNG or WebP image)",
+                         "open it in an image editor and save it again as JPEG (photos) or PNG") from None
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
     if image.format not in READABLE:
         raise ImageError(f"'{path.name}' is a {image.format} image; the site publishes JPEG, PNG and WebP",
                          "save it as JPEG (photos) or PNG (drawings, images with transparency)")
@@ -152,7 +153,7 @@ def _open(path: Path, data: bytes) -> Image.Image:
                          "save one frame as JPEG or PNG")
     width, height = image.size
     if width * height > MAX_PIXELS:
-        raise _too_large(path, f"{width} × {height} pixels")
+        raise _too_large(path, f"{width} × {height} pixels, {width * height / 1e6:.0f} megapixels")
     return image
 
 

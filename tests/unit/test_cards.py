@@ -1,0 +1,134 @@
+"""Social cards: size, text that is really drawn, Vietnamese marks that are real glyphs,
+wrapping, cache, and a clear message when the font is missing."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image, ImageChops, ImageDraw
+
+from dienbien.core import cards
+from dienbien.core.cards import HEIGHT, WIDTH, CardText, draw_card, render_card, render_cards
+
+SITE = "Điện Biên – Miền Hoa Ban"
+TITLE_BOX = (cards.MARGIN, 110, cards.TEXT_RIGHT, 340)  # where the title's lines go under a section
+
+
+def changed_pixels(a: Image.Image, b: Image.Image, box=None) -> int:
+    diff = ImageChops.difference(a.convert("L"), b.convert("L"))
+    if box:
+        diff = diff.crop(box)
+    return diff.point(lambda v: 255 if v > 40 else 0).histogram()[255]
+
+
+def transitions(image: Image.Image, box) -> int:
+    """Dark-to-light changes along the rows of ``box``: text has many, a flat background none."""
+    region = image.convert("L").crop(box)
+    count = 0
+    for y in range(0, region.height, 4):
+        row = [region.getpixel((x, y)) > 160 for x in range(region.width)]
+        count += sum(1 for a, b in zip(row, row[1:], strict=False) if a != b)
+    return count
+
+
+def test_card_is_1200_by_630():
+    card = draw_card(CardText("Lịch sử Điện Biên Phủ", SITE, "Lịch sử", "Sử sách mãi hào hùng"))
+    assert card.size == (WIDTH, HEIGHT) == (1200, 630)
+    assert card.mode == "RGB"
+
+
+def test_title_pixels_contain_text():
+    with_title = draw_card(CardText("Chiến dịch Điện Biên Phủ", SITE, "Lịch sử"))
+    without = draw_card(CardText("", SITE, "Lịch sử"))
+    assert changed_pixels(with_title, without, TITLE_BOX) > 3000
+    assert transitions(with_title, TITLE_BOX) > 100
+    assert transitions(without, TITLE_BOX) == 0
+    other = draw_card(CardText("Văn hóa các dân tộc", SITE, "Lịch sử"))
+    assert changed_pixels(with_title, other, TITLE_BOX) > 3000  # a different title draws differently
+
+
+def test_section_slogan_and_site_name_are_drawn():
+    bare = draw_card(CardText("Du lịch", SITE))
+    full = draw_card(CardText("Du lịch", SITE, "Du lịch", "Du lịch như Ban nở"))
+    assert changed_pixels(bare, full, (cards.MARGIN, 40, cards.TEXT_RIGHT, 110)) > 500  # the section
+    assert changed_pixels(bare, full, (cards.MARGIN, 140, cards.TEXT_RIGHT, 400)) > 1000  # the slogan line
+    other_site = draw_card(CardText("Du lịch", "Điện Biên – Land of the Ban Flower"))
+    assert changed_pixels(bare, other_site, (cards.MARGIN, HEIGHT - 80, cards.TEXT_RIGHT, HEIGHT)) > 500
+
+
+def glyph(ch: str, role: str = "bold", size: int = 120) -> tuple[Image.Image, tuple[int, int, int, int]]:
+    face = cards.font(role, size)
+    image = Image.new("L", (size * 2, size * 2), 0)
+    ImageDraw.Draw(image).text((size // 2, size // 2), ch, font=face, fill=255)
+    return image, image.getbbox()
+
+
+@pytest.mark.parametrize("role", ["bold", "regular", "serif"])
+@pytest.mark.parametrize(("ch", "base", "marks"), [("Ẳ", "A", "above"), ("ộ", "o", "both"), ("ữ", "u", "above")])
+def test_vietnamese_stacked_marks_are_real_glyphs(role, ch, base, marks):
+    notdef, notdef_box = glyph("\ue000", role)  # a private-use character: the font draws its .notdef box
+    assert notdef_box is not None  # visible, so a glyph missing from the font would look exactly like it
+    drawn, box = glyph(ch, role)
+    plain, plain_box = glyph(base, role)
+    assert drawn.tobytes() != notdef.tobytes(), f"{ch} renders as the missing-glyph box"
+    # The marks add ink above (and for ộ below) the base letter: they are stacked, not dropped.
+    assert box[1] < plain_box[1] - 10
+    if marks == "both":
+        assert box[3] > plain_box[3] + 5
+
+
+def test_vietnamese_title_renders_differently_from_its_unaccented_form():
+    accented = draw_card(CardText("Ẳ ộ ữ Mường Phăng", SITE))
+    plain = draw_card(CardText("A o u Muong Phang", SITE))
+    assert changed_pixels(accented, plain, (cards.MARGIN, 40, cards.TEXT_RIGHT, 300)) > 1000
+
+
+def test_long_titles_wrap_inside_the_text_column():
+    face = cards.font("bold", 68)
+    lines = cards._wrap("Sáu tuyến du lịch qua Mường Phăng, Pá Khoang và đồi A1", face, cards.TEXT_RIGHT - cards.MARGIN)
+    assert len(lines) > 1
+    assert all(face.getlength(line) <= cards.TEXT_RIGHT - cards.MARGIN for line in lines)
+    assert " ".join(lines) == "Sáu tuyến du lịch qua Mường Phăng, Pá Khoang và đồi A1"
+    face, fitted = cards._fit("rất " * 60, "bold", (68, 46), cards.TEXT_RIGHT - cards.MARGIN, 3)
+    assert len(fitted) == 3 and fitted[-1].endswith("…")
+    long_word = cards._wrap("Điệnbiênphủ" * 8, face, 300)
+    assert all(face.getlength(line) <= 300 for line in long_word)
+    card = draw_card(CardText("rất " * 60, SITE, "Lịch sử", "Tỉnh giàu dân hạnh phúc"))
+    right_of_column = card.crop((cards.TEXT_RIGHT + 10, 0, cards.TEXT_RIGHT + 40, 60))
+    assert transitions(right_of_column, (0, 0, 30, 60)) == 0  # nothing spills into the picture
+
+
+def test_card_is_cached_by_its_text_and_fonts(tmp_path):
+    text = CardText("Nông nghiệp", SITE, None, "Nông nghiệp phát triển sâu")
+    path = render_card(text, tmp_path)
+    stamp = path.stat().st_mtime_ns
+    again = render_card(text, tmp_path)
+    assert again == path and again.stat().st_mtime_ns == stamp
+    image = Image.open(path)
+    assert image.format == "PNG" and image.size == (1200, 630)
+    other = render_card(CardText("Công nghiệp", SITE, None, "Công nghiệp vươn tầm cao"), tmp_path)
+    assert other != path
+    assert text.key("fonts-a") != text.key("fonts-b")  # a new font version draws new cards
+    assert not list(tmp_path.glob("cards/.tmp-*"))
+
+
+def test_render_cards_in_parallel_matches_serial(tmp_path):
+    texts = [CardText(f"Trang {n}", SITE, "Du lịch", None) for n in range(10)]
+    parallel = render_cards(texts, tmp_path / "a", workers=2)
+    serial = render_cards(texts, tmp_path / "b", workers=1)
+    assert [p.name for p in parallel] == [p.name for p in serial]
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(parallel, serial, strict=True))
+
+
+def test_png_keeps_text_sharp():
+    card = draw_card(CardText("Đồi A1", SITE, "Lịch sử"))
+    decoded = Image.open(io.BytesIO(cards.encode_card(card))).convert("RGB")
+    assert changed_pixels(card, decoded) < WIDTH * HEIGHT // 200  # a palette of 64 colours loses little
+
+
+def test_missing_font_names_the_package(tmp_path, monkeypatch):
+    monkeypatch.setenv(cards.FONT_DIR_ENV, str(tmp_path))
+    with pytest.raises(cards.FontMissing) as error:
+        cards.font_paths()
+    assert "fonts-noto-core" in str(error.value) and "NotoSans-Bold.ttf" in str(error.value)

@@ -183,3 +183,23 @@ def test_no_third_party_requests_in_pages(site: Site):
                 if tag == "link" and element.get("rel") in (["alternate"], ["canonical"]):
                     continue
                 assert not url.startswith(("http:", "https:", "//")), (path, url)
+
+
+# Terms in the province's minority languages, as the content marks them (`*Gầu Tào*{ lang="hmn" }`):
+# ISO 639 codes registered for BCP 47 (Tai languages, Tai Dam, Hmong, Lao, Khmu, Hani, Khang, Côông).
+MINORITY_LANGUAGES = {"tai", "blt", "hmn", "lo", "kjg", "hni", "kjm", "cnc"}
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_minority_language_terms_carry_their_language(site: Site, prefix: str):
+    marked = {}
+    for path in site.html_paths():
+        if lang_of(path) != (prefix.rstrip("/") or "vi"):
+            continue
+        for element in site.page(path).select("main [lang]"):
+            marked.setdefault(element["lang"], set()).add(element.get_text())
+    page_lang = "en" if prefix else "vi"
+    assert set(marked) - {page_lang, "vi"} <= MINORITY_LANGUAGES, marked.keys()
+    assert {"Gầu Tào", "Nào Pê Chầu"} <= marked["hmn"]
+    assert "Bun Huột Nặm" in marked["lo"] and "tằng cẩu" in marked["blt"]
+    assert set(marked) >= MINORITY_LANGUAGES

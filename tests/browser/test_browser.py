@@ -59,6 +59,24 @@ def test_vietnamese_search_forgives_missing_accents(page, base_url, query, expec
     assert not any(r.startswith("/en/") for r in results)
 
 
+@pytest.mark.parametrize("home", ["", "en/"])
+def test_the_search_index_loads_only_when_a_search_starts(page, base_url, home):
+    requested = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.goto(base_url + home + "lich-su/")
+    page.wait_for_load_state("networkidle")
+    assert not any(path.endswith("search_index.json") for path in requested), requested
+    with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")) as index:
+        page.locator("input.md-search__input").focus()
+    assert urlsplit(index.value.url).path == "/" + home + "search/search_index.json"
+
+
+def test_a_page_opened_from_a_search_result_highlights_at_once(page, base_url):
+    with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
+        page.goto(base_url + "lich-su/?h=m%C6%B0%E1%BB%9Dng")
+    page.wait_for_selector("mark[data-md-highlight]", timeout=30000)
+
+
 def test_english_search_finds_only_english_pages(page, base_url):
     results = search(page, base_url, "en/", "coffee macadamia")
     assert "/en/nong-nghiep/" in results[:5], results

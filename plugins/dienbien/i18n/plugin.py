@@ -32,7 +32,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core.buildlog import parse_build_log
-from ..core.bundlepatch import BundleChanged, without_sitemap_language_mapping
+from ..core.bundlepatch import BundleChanged, with_search_index_on_demand, without_sitemap_language_mapping
 from ..core.errors import SiteDataError, display_path
 from ..core.languages import (
     Version,
@@ -214,10 +214,16 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         bundle = next((f for f in files if _BUNDLE.fullmatch(f.src_uri)), None)
         if bundle is None:
             return
+        patched = bundle.content_string
         try:
-            patched = without_sitemap_language_mapping(bundle.content_string)
+            patched = without_sitemap_language_mapping(patched)
         except BundleChanged as e:
             log.warning(f"{e}; pages will fetch sitemap.xml for each language link (see core/bundlepatch.py)")
+        try:
+            patched = with_search_index_on_demand(patched)
+        except BundleChanged as e:
+            log.warning(f"{e}; every page will load the search index (see core/bundlepatch.py)")
+        if patched == bundle.content_string:
             return
         files.remove(bundle)
         files.append(File.generated(config, bundle.src_uri, content=patched))

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import photos
 import pytest
 from bs4 import BeautifulSoup
 
@@ -48,6 +49,7 @@ def line_of(project: Path, path: str, needle: str) -> int:
 HOME_VI = "content/vi/index.md"
 HOME_EN = "content/en/index.md"
 FIGURES = "data/figures/ttxvn-2026-03-08.yml"
+EVENTS = "data/events.yml"
 
 CASES = [
     pytest.param(edit(HOME_VI, "{{ fig.tourist_visits_2026_jan_feb }}", "{{ fig.tourist_visit_2026_jan_feb }}"),
@@ -99,8 +101,52 @@ CASES = [
                  "date: 8/3/2026", "expected a date written YYYY-MM-DD", id="bad-source-date"),
     pytest.param(edit("data/places.yml", "kind: relic\n", "kind: relik\n"), "data/places.yml", "kind: relik",
                  "unknown value 'relik'; did you mean 'relic'?", id="place-kind-typo"),
+    pytest.param(edit(EVENTS, "start: 2024-03-16", "start: 2024-02-30"), EVENTS, "start: 2024-02-30",
+                 "'2024-02-30' is not a real date", id="event-impossible-date"),
+    pytest.param(edit(EVENTS, "days: [22, 25]", "days: [22, 32]"), EVENTS, "days: [22, 32]",
+                 "expected lunar day from 1 to 30, got 32", id="event-lunar-day-out-of-range"),
+    pytest.param(edit(EVENTS, "sources: [p13]\n", "sources: [p99]\n"), EVENTS, "sources: [p99]",
+                 "unknown source key 'p99'", id="event-unknown-source"),
+    pytest.param(edit(EVENTS, "    anniversary_of: 1954-05-07", "    anniversary_of: 1954-05-08"), EVENTS,
+                 "anniversary_of: 1954-05-08", "an anniversary recurs on its solar date", id="event-anniversary-date"),
 ]
 
+
+def photo(make: Callable[[Path], Path], file: str, page: str, reference: str) -> Callable[[Path], None]:
+    """Puts a generated image file into the project and a reference to it at the end of a page."""
+    def apply(project: Path) -> None:
+        if file:
+            make(project / file)
+        append(page, f"\n{reference}\n")(project)
+    return apply
+
+
+PHOTOS_VI = "content/vi/du-lich/index.md"
+PHOTOS_EN = "content/en/du-lich/index.md"
+CASES += [
+    pytest.param(photo(None, "", PHOTOS_VI, "![Hoa ban](anh/khong-co.jpg)"), PHOTOS_VI, "khong-co.jpg",
+                 "image 'anh/khong-co.jpg' does not exist: there is no file content/vi/du-lich/anh/khong-co.jpg",
+                 id="photo-missing"),
+    pytest.param(photo(photos.not_an_image, "content/vi/du-lich/anh/hong.jpg", PHOTOS_VI, "![Hoa ban](anh/hong.jpg)"),
+                 PHOTOS_VI, "hong.jpg", "'hong.jpg' is not an image the site can read", id="photo-corrupt"),
+    pytest.param(photo(photos.damaged_jpeg, "content/anh/cat.jpg", PHOTOS_EN, "![Ban flowers](/anh/cat.jpg)"),
+                 PHOTOS_EN, "cat.jpg", "'cat.jpg' is damaged and cannot be read", id="photo-truncated"),
+    pytest.param(photo(photos.bomb_png, "content/en/du-lich/bom.png", PHOTOS_EN, "![A valley](bom.png)"),
+                 PHOTOS_EN, "bom.png", "'bom.png' is too large to process safely (30000 × 30000 pixels",
+                 id="photo-decompression-bomb"),
+    pytest.param(photo(photos.gif, "content/vi/du-lich/hoa.gif", PHOTOS_VI, "![Hoa ban](hoa.gif)"),
+                 PHOTOS_VI, "hoa.gif", "'hoa.gif' is a GIF image; the site publishes JPEG, PNG and WebP",
+                 id="photo-unsupported-format"),
+    pytest.param(photo(lambda p: photos.camera_jpeg(p, (64, 64)), "content/vi/du-lich/anh.heic", PHOTOS_VI,
+                       "![Hoa ban](anh.heic)"), PHOTOS_VI, "anh.heic", "'anh.heic' is a HEIC photo",
+                 id="photo-heic"),
+    pytest.param(photo(lambda p: photos.camera_jpeg(p, (64, 64)), "content/vi/du-lich/ban.jpg", PHOTOS_VI,
+                       "![](ban.jpg)"), PHOTOS_VI, "![](ban.jpg)", "image 'ban.jpg' has no alt text",
+                 id="photo-without-alt"),
+    pytest.param(photo(lambda p: photos.camera_jpeg(p, (64, 64)), "content/en/du-lich/ban.jpg", PHOTOS_EN,
+                       "![Ban flowers](ban.jpg){ .decorative }"), PHOTOS_EN, "ban.jpg",
+                 "image 'ban.jpg' is marked decorative but has alt text", id="photo-decorative-with-alt"),
+]
 
 def tree_digest(folder: Path) -> str:
     digest = hashlib.sha256()

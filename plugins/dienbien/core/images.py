@@ -509,10 +509,10 @@ def replace_images(markdown: str, render_ref) -> str:
 def check_alt(ref: ImageRef) -> tuple[str, str] | None:
     """``(message, hint)`` when a reference breaks the alt-text rule, else None."""
     if ref.decorative and ref.alt:
-        return (f"image '{ref.src}' is marked decorative but has alt text",
+        return (f"image {ref.src} is marked decorative but has alt text",
                 "remove '{ .decorative }' if the image carries information, or empty the [brackets]")
     if not ref.decorative and not ref.alt:
-        return (f"image '{ref.src}' has no alt text",
+        return (f"image {ref.src} has no alt text",
                 "describe what it shows in the page's language: ![Ruộng bậc thang ở Mường Phăng](anh.jpg); "
                 "a purely decorative image is written ![](anh.jpg){ .decorative }")
     return None

@@ -42,7 +42,7 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 TEXT = {
     "vi": {"when": "Thời gian", "where": "Địa điểm", "group": "Dân tộc", "calendar": "Lịch",
            "lunar": "âm lịch", "solar": "dương lịch", "sources": "Nguồn", "editions": "Các kỳ có ngày cụ thể",
-           "edition": "Kỳ", "date": "Ngày", "venue": "Địa điểm", "note": "Ghi chú", "evening": "buổi tối",
+           "evening": "buổi tối",
            "add": "Thêm vào lịch (.ics)", "add_yearly": "Thêm ngày kỷ niệm hằng năm vào lịch (.ics)",
            "see_place": "xem trang",
            "not_in_ics_lunar": "Không có trong tệp lịch: ngày âm lịch rơi vào ngày dương lịch khác nhau mỗi năm, "
@@ -58,8 +58,7 @@ TEXT = {
            "yearly_summary": "Kỷ niệm {name}", "calendar_name": "Lễ hội và sự kiện"},
     "en": {"when": "When", "where": "Where", "group": "Ethnic group", "calendar": "Calendar",
            "lunar": "lunar calendar", "solar": "solar calendar", "sources": "Sources",
-           "editions": "Editions with known dates", "edition": "Edition", "date": "Date", "venue": "Venue",
-           "note": "Notes", "evening": "evening", "add": "Add to calendar (.ics)",
+           "editions": "Editions with known dates", "evening": "evening", "add": "Add to calendar (.ics)",
            "add_yearly": "Add the yearly anniversary to your calendar (.ics)", "see_place": "see the page",
            "not_in_ics_lunar": "Not in the calendar file: a lunar date falls on a different solar date each "
                                "year, and the sources do not yet give the solar date of the next edition.",
@@ -305,7 +304,7 @@ def events_markdown(events: Events, store: FigureStore, lang: str, link_to, link
     t = TEXT[lang]
     out = [f"**{t['download']}:** [{t['all']}]({link_to(ALL_EVENTS)}). {t['download_note']}", ""]
     for ev in events.events:
-        out.append(f"### {ev.name[lang]} {{#{ev.key}}}\n")
+        out.append(f"## {ev.name[lang]} {{#{ev.key}}}\n")
         out.append(f"{ev.what[lang]}\n")
         calendar = "" if ev.when.calendar == "not_given" else f" *({t[ev.when.calendar]})*"
         rows = [f"- **{t['when']}:** {ev.when.text[lang]}{calendar}"]
@@ -324,15 +323,13 @@ def events_markdown(events: Events, store: FigureStore, lang: str, link_to, link
             rows.append(f"- **{t['calendar']}:** {t['not_in_ics_lunar']}")
         out.append("\n".join(rows) + "\n")
         if ev.editions:
+            # A list, not a table: it reads on a phone without scrolling sideways.
             out.append(f"**{t['editions']}:**\n")
-            out.append(f"| {t['edition']} | {t['date']} | {t['venue']} | {t['note']} | {t['calendar']} |")
-            out.append("|---|---|---|---|---|")
             for ed in ev.editions:
-                cells = [escape(ed.title[lang]), edition_when(ed, lang),
-                         escape(ed.venue[lang]) if ed.venue else "—",
-                         escape(ed.note[lang]) if ed.note else "—",
-                         f"[{t['add']}]({link_to(f'{FOLDER}/{edition_id(ev, ed)}.ics')})"]
-                out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+                where = f"; {escape(ed.venue[lang])}" if ed.venue else ""
+                note = f" {escape(ed.note[lang])}" if ed.note else ""
+                out.append(f"- **{escape(ed.title[lang])}:** {edition_when(ed, lang)}{where}.{note} "
+                           f"[{t['add']}]({link_to(f'{FOLDER}/{edition_id(ev, ed)}.ics')})")
             out.append("")
         sources = list({id(s): s for s in [*ev.sources, *(s for ed in ev.editions for s in ed.sources)]}.values())
         out.append(f'<small class="db-src">{t["sources"]}: '

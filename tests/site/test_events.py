@@ -49,7 +49,7 @@ def test_events_page_in_each_language(site: Site, events, lang, prefix):
     assert soup.html["lang"] == lang
     assert soup.select_one("h1").get_text().replace("¶", "").strip() == events_title(lang)
     for ev in events.events:
-        heading = soup.find(id=ev.key)
+        heading = soup.find(id=ev.anchor(lang))
         assert heading is not None and heading.name == "h2"
         assert heading.get_text().replace("¶", "").strip() == ev.name[lang]
     # in the menu, in the tourism section
@@ -79,13 +79,13 @@ def test_lunar_events_are_shown_as_lunar(site: Site, events, lang, prefix):
         if ev.when.calendar != "lunar":
             continue
         section = []
-        for sibling in soup.find(id=ev.key).find_next_siblings():
+        for sibling in soup.find(id=ev.anchor(lang)).find_next_siblings():
             if sibling.name in ("h2", "h3"):
                 break
             section.append(sibling.get_text(" "))
         text = " ".join(" ".join(section).split())
         assert word in text, ev.key
-        links = [a for s in soup.find(id=ev.key).find_next_siblings() for a in s.select('a[href$=".ics"]')]
+        links = [a for s in soup.find(id=ev.anchor(lang)).find_next_siblings() for a in s.select('a[href$=".ics"]')]
         if not ev.editions:
             assert not [a for a in links if ev.key in a["href"]]
 

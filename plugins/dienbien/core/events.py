@@ -25,6 +25,7 @@ from .figures import FigureStore, Source
 from .formatting import format_date, format_figure, source_short_html
 from .markup import TOKEN
 from .schema import check_keys, choice, date_value, localized, mapping, reference, references, slug, text
+from .slugs import slugify
 from .yamlfile import load_yaml
 
 #: The page that shows ``{{ block.events }}`` and the calendar files, the same in every language.
@@ -108,6 +109,10 @@ class Event:
     group: str | None
     editions: tuple[Edition, ...]
     sources: tuple[Source, ...]
+
+    def anchor(self, lang: str) -> str:
+        """The id of the event's heading on the events page: its name as a readable anchor."""
+        return slugify(self.name[lang])
 
     @property
     def in_calendar(self) -> bool:
@@ -304,7 +309,7 @@ def events_markdown(events: Events, store: FigureStore, lang: str, link_to, link
     t = TEXT[lang]
     out = [f"**{t['download']}:** [{t['all']}]({link_to(ALL_EVENTS)}). {t['download_note']}", ""]
     for ev in events.events:
-        out.append(f"## {ev.name[lang]} {{#{ev.key}}}\n")
+        out.append(f"## {ev.name[lang]}\n")
         out.append(f"{ev.what[lang]}\n")
         calendar = "" if ev.when.calendar == "not_given" else f" *({t[ev.when.calendar]})*"
         rows = [f"- **{t['when']}:** {ev.when.text[lang]}{calendar}"]
@@ -387,7 +392,7 @@ def calendar_entries(events: Events, store: FigureStore, lang: str, page_url: st
     stamp = _stamp(events)
     entries = []
     for ev in events.events:
-        url = f"{page_url}#{ev.key}"
+        url = f"{page_url}#{ev.anchor(lang)}"
         about = plain(ev.what[lang], store, lang)
         if ev.anniversary_of is not None:
             day = ev.anniversary_of

@@ -126,7 +126,7 @@ def event_nodes(events: Events, store: FigureStore, lang: str, page_url: str) ->
                 node["endDate"] = end
             node["description"] = plain_text(ev.what[lang], store, lang)
             node["location"] = {"@type": "Place", "name": ed.venue[lang] if ed.venue else ev.where[lang]}
-            node["url"] = f"{page_url}#{ev.key}"
+            node["url"] = f"{page_url}#{ev.anchor(lang)}"
             nodes.append(node)
     return nodes
 

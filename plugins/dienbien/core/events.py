@@ -49,6 +49,8 @@ TEXT = {
            "not_in_ics_lunar": "Không có trong tệp lịch: ngày âm lịch rơi vào ngày dương lịch khác nhau mỗi năm, "
                                "và các nguồn chưa cho biết ngày dương lịch của kỳ tới.",
            "not_in_ics_solar": "Không có trong tệp lịch: các nguồn không thống nhất về ngày cụ thể.",
+           "editions_only": "Tệp lịch chỉ có các kỳ ghi dưới đây, vì nguồn cho biết ngày dương lịch của chúng; "
+                            "ngày của các năm khác phải tính lại từ lịch âm.",
            "not_in_ics_none": "Không có trong tệp lịch: các nguồn không cho biết thời gian tổ chức.",
            "download": "Tải lịch", "all": "tất cả sự kiện (.ics)",
            "download_note": "Tệp lịch gồm các kỳ lễ hội mà nguồn cho biết ngày dương lịch cụ thể và các ngày "
@@ -64,6 +66,8 @@ TEXT = {
            "not_in_ics_lunar": "Not in the calendar file: a lunar date falls on a different solar date each "
                                "year, and the sources do not yet give the solar date of the next edition.",
            "not_in_ics_solar": "Not in the calendar file: the sources disagree on the exact dates.",
+           "editions_only": "The calendar file holds only the editions below, whose solar dates the sources "
+                            "give; other years' dates have to be worked out from the lunar calendar.",
            "not_in_ics_none": "Not in the calendar file: the sources do not say when it is held.",
            "download": "Download the calendar", "all": "all events (.ics)",
            "download_note": "The calendar file holds the festival editions whose solar dates the sources give, "
@@ -325,7 +329,7 @@ def events_markdown(events: Events, store: FigureStore, lang: str, link_to, link
             note = {"lunar": "not_in_ics_lunar", "solar": "not_in_ics_solar"}.get(ev.when.calendar, "not_in_ics_none")
             rows.append(f"- **{t['calendar']}:** {t[note]}")
         elif ev.when.calendar == "lunar":
-            rows.append(f"- **{t['calendar']}:** {t['not_in_ics_lunar']}")
+            rows.append(f"- **{t['calendar']}:** {t['editions_only']}")
         out.append("\n".join(rows) + "\n")
         if ev.editions:
             # A list, not a table: it reads on a phone without scrolling sideways.

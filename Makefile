@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 TOOLS := tools/node_modules/.installed
 
-.PHONY: install serve build test test-fast lint audit check bench clean
+.PHONY: install serve build test test-fast lint audit check bench bench-images clean
 
 install: $(STAMP) $(TOOLS)
 
@@ -45,6 +45,9 @@ audit: build $(TOOLS)  ## Page-weight budgets and Lighthouse (mobile) on the pro
 
 bench: $(STAMP)  ## Build-time benchmark: bilingual vs single-language Material
 	$(BIN)/python benchmarks/build_speed.py
+
+bench-images: $(STAMP)  ## Photo variants and social cards: time and bytes, cold vs warm, 1 vs all cores
+	$(BIN)/python benchmarks/images.py
 
 clean:
 	rm -rf site .site.* .cache .pytest_cache test-artifacts

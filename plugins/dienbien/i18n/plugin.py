@@ -206,9 +206,21 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 log.warning(f"{shown}:1: this page has no {self.languages[lacking]} version ({expected}); "
                             f"translate it, or add 'translation: pending' to its front matter to show it "
                             f"to {self.languages[lacking]} readers with a notice")
+        self._check_offline_essentials(files, config)
         self._patch_material_bundle(files, config)
         self.files = files
         return files
+
+    def _check_offline_essentials(self, files: Files, config: MkDocsConfig) -> None:
+        """Each page saved for offline reading must exist; the error points at its line in mkdocs.yml."""
+        lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
+        for src in self.config.offline_essentials:
+            if files.get_file_from_path(src) is None:
+                line = next((n for n, text in enumerate(lines, 1) if text.strip() == f"- {src}"), None)
+                where = display_path(config.config_file_path, self.root) + (f":{line}" if line else "")
+                raise PluginError(f"{where}: offline_essentials: there is no page {src} in "
+                                  f"{display_path(self.content_dir / self.lang, self.root)}; list pages by their "
+                                  "path under content/<language>/, e.g. chuyen-di/index.md")
 
     def _patch_material_bundle(self, files: Files, config: MkDocsConfig) -> None:
         bundle = next((f for f in files if _BUNDLE.fullmatch(f.src_uri)), None)

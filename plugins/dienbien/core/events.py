@@ -58,7 +58,7 @@ TEXT = {
                             "có trong tệp khi nguồn cho biết ngày dương lịch của một kỳ cụ thể. Mỗi kỳ cũng có "
                             "tệp riêng để thêm vào lịch trên điện thoại.",
            "checked": "Danh sách được đối chiếu với nguồn lần cuối ngày {date}.",
-           "yearly_summary": "Kỷ niệm {name}", "calendar_name": "Lễ hội và sự kiện"},
+           "calendar_name": "Lễ hội và sự kiện"},
     "en": {"when": "When", "where": "Where", "group": "Ethnic group", "calendar": "Calendar",
            "lunar": "lunar calendar", "solar": "solar calendar", "sources": "Sources",
            "editions": "Editions with known dates", "evening": "evening", "add": "Add to calendar (.ics)",
@@ -75,7 +75,7 @@ TEXT = {
                             "festival is in it only where a source gives the solar dates of an edition. Each "
                             "edition also has its own file, to add to a phone's calendar.",
            "checked": "This list was last checked against its sources on {date}.",
-           "yearly_summary": "Anniversary: {name}", "calendar_name": "Festivals and events"},
+           "calendar_name": "Festivals and events"},
 }
 
 
@@ -402,7 +402,7 @@ def calendar_entries(events: Events, store: FigureStore, lang: str, page_url: st
             day = ev.anniversary_of
             lines = [f"UID:{yearly_id(ev)}@{domain}", f"DTSTAMP:{stamp}", f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
                      f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}", "RRULE:FREQ=YEARLY",
-                     f"SUMMARY:{_escape_text(t['yearly_summary'].format(name=ev.name[lang]))}",
+                     f"SUMMARY:{_escape_text(ev.name[lang])}",
                      f"DESCRIPTION:{_escape_text(about)}", f"LOCATION:{_escape_text(ev.where[lang])}",
                      "TRANSP:TRANSPARENT", f"URL:{url}"]
             entries.append(CalendarEntry(f"{yearly_id(ev)}@{domain}", f"{FOLDER}/{yearly_id(ev)}.ics", tuple(lines)))

@@ -133,8 +133,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                 path = resolve_source(source, ref.src, self.content_dir)
                 if not path.is_file():
                     problems.append(f"{shown}:{ref.line}: image '{ref.src}' does not exist: there is no file "
-                                    f"{display_path(path, self.root)}; check the name and the folder (the path is "
-                                    "relative to the page's folder)")
+                                    f"{display_path(path, self.root)}; check the name and the folder (a path is "
+                                    "relative to the page's folder; one starting with / to content/, e.g. "
+                                    "/anh/x.jpg)")
                     continue
                 wanted.setdefault(path, []).append((shown, ref))
         if not problems:

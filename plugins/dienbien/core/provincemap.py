@@ -165,10 +165,12 @@ def _border_path(m: ProvinceMap, project: _Projection) -> str:
 
 
 def _label(x: float, y: float, side: str, name: str, css: str) -> str:
+    """A name beside its dot, over a light halo (the same text, stroked) that keeps it legible on a border."""
     dx, dy, anchor = {"left": (-7, 4, "end"), "right": (7, 4, "start"),
                       "above": (0, -8, "middle"), "below": (0, 16, "middle")}[side]
-    return (f'<text class="{css}" x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">'
-            f"{escape(name)}</text>")
+    at = f'x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}"'
+    return (f'<text class="{css} db-map__halo" {at} aria-hidden="true">{escape(name)}</text>'
+            f'<text class="{css}" {at}>{escape(name)}</text>')
 
 
 def _centre(ring: list[list[float]]) -> tuple[float, float]:

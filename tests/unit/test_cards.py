@@ -113,8 +113,9 @@ def test_card_is_cached_by_its_text_and_fonts(tmp_path):
     assert not list(tmp_path.glob("cards/.tmp-*"))
 
 
-def test_render_cards_in_parallel_matches_serial(tmp_path):
+def test_render_cards_in_parallel_matches_serial(tmp_path, monkeypatch):
     texts = [CardText(f"Trang {n}", SITE, "Du lịch", None) for n in range(10)]
+    monkeypatch.setattr(cards, "CARDS_PER_WORKER", 2)  # a pool even for these few
     parallel = render_cards(texts, tmp_path / "a", workers=2)
     serial = render_cards(texts, tmp_path / "b", workers=1)
     assert [p.name for p in parallel] == [p.name for p in serial]

@@ -46,6 +46,7 @@ ACCENT = (0xA3, 0x24, 0x5F)  # --md-accent-fg-color
 WHITE = (0xFF, 0xFF, 0xFF)
 
 MARGIN = 72
+CARDS_PER_WORKER = 200  # below this many cards to draw, starting worker processes costs more than it saves
 TEXT_RIGHT = 800  # the text column ends here; the flower takes the right side
 
 
@@ -235,11 +236,14 @@ def render_card(text: CardText, cache_dir: Path) -> Path:
 
 
 def render_cards(texts: list[CardText], cache_dir: Path, workers: int | None = None) -> list[Path]:
-    """Every card, from the cache where it is there; the others drawn on every core."""
+    """Every card, from the cache where it is there; the others drawn here, or on every core
+    when there are hundreds. A card takes about 25 ms, and a worker process about a second to
+    start and draw the background (benchmarks/images.py): for a language's hundred-odd pages one
+    process is faster, and the other language's build is using the other core meanwhile."""
     digest = fonts_digest()
     cards = Path(cache_dir) / "cards"
     missing = [t for t in dict.fromkeys(texts) if not (cards / f"{t.key(digest)}.png").is_file()]
-    workers = min(workers or os.cpu_count() or 1, max(1, len(missing) // 8))
+    workers = min(workers or os.cpu_count() or 1, max(1, len(missing) // CARDS_PER_WORKER))
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
             list(pool.map(render_card, missing, [cache_dir] * len(missing), chunksize=4))

@@ -16,7 +16,6 @@ parallel, one process per core. Plain Python and Pillow: no MkDocs here.
 from __future__ import annotations
 
 import base64
-import fcntl
 import hashlib
 import io
 import json
@@ -33,6 +32,11 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from PIL import Image, ImageCms, ImageFile, ImageFilter, ImageOps, UnidentifiedImageError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock; both builds may then encode a shared photo, harmlessly
+    fcntl = None
 
 #: Part of every cache key: change it whenever the output for the same source changes.
 CODE_VERSION = "images-2"
@@ -328,6 +332,9 @@ def _cache_lock(images_dir: Path):
     """One build at a time processes images: the other language's build, started at the same
     moment, then waits and finds every shared image in the cache instead of encoding it twice."""
     images_dir.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:
+        yield
+        return
     handle = os.open(images_dir, os.O_RDONLY)  # the folder itself is the lock: no lock file is left
     try:
         fcntl.flock(handle, fcntl.LOCK_EX)

@@ -17,7 +17,8 @@ const at = (path) => new URL(path, root).href;
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE)
-      .then((cache) => cache.addAll(PRECACHE.map(at)))
+      // "reload": from the server, never a copy the browser's HTTP cache kept from the last build
+      .then((cache) => cache.addAll(PRECACHE.map((path) => new Request(at(path), {cache: "reload"}))))
       .then(() => self.skipWaiting())
   );
 });

@@ -11,7 +11,7 @@ small JPEG. Then measures, in this run and on this machine:
 - social cards: time per card drawn and encoded, cold on one process and on every core,
   warm; PNG (what the site writes) against JPEG for the same cards.
 
-    .venv/bin/python benchmarks/images.py [--runs 3] [--cards 48]
+    .venv/bin/python benchmarks/images.py [--runs 3] [--cards 48] [--set-only]
 
 Prints Markdown tables; benchmarks/RESULTS.md keeps the figures of a run with comments.
 """
@@ -124,10 +124,15 @@ def kb(n: int) -> str:
     return f"{n / 1024:,.0f} KB" if n >= 10240 else f"{n / 1024:,.1f} KB"
 
 
-def bench_images(work: Path, runs: int) -> None:
+def bench_images(work: Path, runs: int, per_photo: bool = True) -> None:
     sources = make_photos(work / "photos")
-    cores = os.cpu_count() or 1
-    print(f"## Photos ({len(sources)} sources, {cores} cores)\n")
+    print(f"## Photos ({len(sources)} sources, {os.cpu_count() or 1} cores)\n")
+    if per_photo:
+        photo_table(work, sources)
+    whole_set(work, sources, runs)
+
+
+def photo_table(work: Path, sources: list[Path]) -> None:
     print("| source | size | source bytes | time (1 process, cold) | widths | "
           "960 px: AVIF / WebP / fallback | largest: AVIF / WebP / fallback | 960 px AVIF / source |")
     print("|---|---:|---:|---:|---|---|---|---:|")
@@ -144,6 +149,10 @@ def bench_images(work: Path, runs: int) -> None:
               f"{' / '.join(kb(at_960[f]) for f in formats)} ({result.fallback}) | "
               f"{' / '.join(kb(largest[f]) for f in formats)} | {at_960['avif'] / result.source_bytes:.1%} |")
         shutil.rmtree(cache)
+
+
+def whole_set(work: Path, sources: list[Path], runs: int) -> None:
+    cores = os.cpu_count() or 1
 
     def cold(workers: int) -> float:
         cache = work / f"cold-{workers}"
@@ -207,11 +216,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cards", type=int, default=48)
+    parser.add_argument("--set-only", action="store_true",
+                        help="only the whole set: cold on 1 process and on every core, warm")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-images-") as folder:
         work = Path(folder)
-        bench_images(work, args.runs)
-        bench_cards(work, args.cards, args.runs)
+        bench_images(work, args.runs, per_photo=not args.set_only)
+        if not args.set_only:
+            bench_cards(work, args.cards, args.runs)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Photos for phones: sizes, orientation, colour, privacy, cache and bad files, on images
-made by the tests (tests/photos.py). Named apart from tests/site/test_images.py: pytest
-imports every test file of tests/ by its base name. and processed by the real Pillow."""
+made by the tests (tests/photos.py) and processed by the real Pillow. (Named apart from
+tests/site/test_images.py: pytest imports every test file under tests/ by its base name.)"""
 
 from __future__ import annotations
 

@@ -137,3 +137,16 @@ def test_citations_number_each_figure_once(tmp_path):
     sources = citations.sources_html()
     assert "Nguồn số liệu" in sources and "8 tháng 3, 2026" in sources
     assert sources.count("<li") == 2
+
+
+def test_code_fences_hide_tokens_links_and_images_alike():
+    from dienbien.core.images import find_images
+    from dienbien.core.links import find_links
+    from dienbien.core.markup import replace_figure_tokens
+
+    markdown = "````\n```\n{{ fig.a }} [x](a.md) ![y](a.jpg)\n```\n````\n{{ fig.b }} [x](b.md) ![y](b.jpg)\n"
+    seen = []
+    replace_figure_tokens(markdown, lambda key, line: seen.append((key, line)) or key, first_line=10)
+    assert seen == [("b", 15)]
+    assert find_links(markdown, 10) == [(15, "b.md"), (15, "b.jpg")]  # an image path is checked like a link
+    assert [(image.line, image.src) for image in find_images(markdown, 10)] == [(15, "b.jpg")]

@@ -33,6 +33,8 @@ from urllib.parse import unquote
 
 from PIL import Image, ImageCms, ImageFile, ImageFilter, ImageOps, UnidentifiedImageError
 
+from .mdlines import lines_outside_fences
+
 try:
     import fcntl
 except ImportError:  # Windows: no lock; both builds may then encode a shared photo, harmlessly
@@ -406,7 +408,6 @@ _IMAGE = re.compile(
     r"(?P<attrs>\{:?[^}\n]*\})?")
 _IMG_TAG = re.compile(r"<img\b[^>]*?\bsrc=[\"']?([^\"'\s>]+)", re.I)
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>\"'])")
 
@@ -451,17 +452,9 @@ def _code_spans(line: str) -> list[tuple[int, int]]:
 
 def _markdown_lines(markdown: str, first_line: int):
     """``(line number, text)`` of each line outside fenced code blocks."""
-    fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), first_line):
-        match = _FENCE.match(line)
-        if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-            continue
-        if match:
-            fence = match.group(1)
-            continue
-        yield number, line
+    lines = markdown.split("\n")
+    for i in lines_outside_fences(lines):
+        yield first_line + i, lines[i]
 
 
 def find_images(markdown: str, first_line: int = 1, raster_only: bool = True) -> list[ImageRef]:

@@ -10,22 +10,19 @@ import posixpath
 import re
 from urllib.parse import unquote
 
+from .mdlines import lines_outside_fences
+
 _LINK = re.compile(r"\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _ID = re.compile(r'\bid="([^"]+)"')
 _EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def find_links(markdown: str, first_line: int = 1) -> list[tuple[int, str]]:
     """``(line, target)`` of every relative Markdown link outside code."""
-    found, fence = [], None
-    for number, line in enumerate(markdown.split("\n"), first_line):
-        match = _FENCE.match(line)
-        if fence or match:
-            if match and (fence is None or match.group(1)[0] == fence[0]):
-                fence = None if fence else match.group(1)
-            continue
-        line = re.sub(r"`[^`]*`", "", line)
+    found = []
+    lines = markdown.split("\n")
+    for i in lines_outside_fences(lines):
+        number, line = first_line + i, re.sub(r"`[^`]*`", "", lines[i])
         for link in _LINK.finditer(line):
             target = link.group(1)
             if not _EXTERNAL.match(target) and not target.startswith("/"):

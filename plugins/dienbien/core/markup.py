@@ -15,10 +15,10 @@ from html import escape
 
 from .figures import Figure, FigureStore
 from .formatting import figure_html, format_figure, source_html
+from .mdlines import lines_outside_fences
 
 TOKEN = re.compile(r"\{\{\s*fig\.([^\s}]*)\s*\}\}")
 BLOCK = re.compile(r"\{\{\s*block\.([^\s}]*)\s*\}\}")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 
 #: Headings and labels of the sources list, per language.
@@ -52,19 +52,10 @@ def replace_tokens(markdown: str, token: re.Pattern[str], render: Callable[[str,
                    first_line: int = 1) -> str:
     """Replace every match of ``token`` outside code with ``render(group 1, line_number)``."""
     lines = markdown.split("\n")
-    fence: str | None = None
-    for i, line in enumerate(lines):
-        match = _FENCE.match(line)
-        if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-            continue
-        if match:
-            fence = match.group(1)
-            continue
-        if "{{" in line:
+    for i in lines_outside_fences(lines):
+        if "{{" in lines[i]:
             number = first_line + i
-            lines[i] = _outside_code(line, token, lambda m, n=number: render(m.group(1), n))
+            lines[i] = _outside_code(lines[i], token, lambda m, n=number: render(m.group(1), n))
     return "\n".join(lines)
 
 

@@ -47,6 +47,14 @@ def add_photos(project: Path) -> None:
     for lang, text in (("vi", VI_ADDED), ("en", EN_ADDED)):
         with open(project / "content" / lang / PAGE, "a", encoding="utf-8") as f:
             f.write(text)
+    # A photo given in data/places.yml, with its alt text in each language.
+    photos.camera_jpeg(project / "content/anh/doi-a1.jpg", (1800, 1200), orientation=1)
+    places = project / "data/places.yml"
+    places.write_text(places.read_text(encoding="utf-8").replace(
+        "    sources: [p8, p20, n56]\n",
+        "    sources: [p8, p20, n56]\n"
+        "    photo:\n      src: /anh/doi-a1.jpg\n"
+        "      alt: {vi: \"Xe tăng Pháp trên Đồi A1\", en: \"The French tank on Hill A1\"}\n", 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +102,18 @@ def test_photos_become_pictures_with_sizes(site, page, alts):
                     assert f"{decoded.width}w" == descriptor
                     assert abs(decoded.height / decoded.width - ratio) < 0.01
         assert resolve(site, page, img["src"]).is_file()
+
+
+@pytest.mark.parametrize(("page", "alt"), [("lich-su/di-tich/doi-a1/", "Xe tăng Pháp trên Đồi A1"),
+                                         ("en/lich-su/di-tich/doi-a1/", "The French tank on Hill A1")])
+def test_a_photo_from_data_tops_its_place_page_in_each_language(site, page, alt):
+    found = pictures(site, page)
+    assert len(found) == 1
+    img = found[0].img
+    assert img["alt"] == alt and img["loading"] == "eager" and img["fetchpriority"] == "high"
+    assert found[0].find_previous("h1") is not None  # under the title, above the key facts
+    assert found[0].find_next("aside", class_="db-facts") is not None
+    assert resolve(site, page, img["src"]).is_file()
 
 
 def test_largest_photo_is_eager_others_lazy(site):

@@ -32,6 +32,15 @@ TEXT = {
 
 
 @dataclass(frozen=True)
+class Photo:
+    """A photo at the top of a place's page: a file under ``content/`` shared by every language."""
+
+    src: str  # "/anh/doi-a1.jpg" is content/anh/doi-a1.jpg
+    alt: dict[str, str] | None  # None: decorative
+    line: int
+
+
+@dataclass(frozen=True)
 class Place:
     key: str
     kind: str
@@ -47,6 +56,7 @@ class Place:
     figures: tuple[str, ...]
     sources: tuple[Source, ...]
     line: int
+    photo: Photo | None = None
 
     @property
     def page(self) -> str:
@@ -77,7 +87,7 @@ def load_places(path: Path, root: Path, languages: tuple[str, ...], store: Figur
         k = ("places", i)
         entry = mapping(doc, k, entry, "a place")
         check_keys(doc, k, entry, {"key", "kind", "type", "name", "what", "where", "sources"},
-                   {"other_names", "lat", "lon", "see", "visit", "figures"})
+                   {"other_names", "lat", "lon", "see", "visit", "figures", "photo"})
         key = slug(doc, k + ("key",), entry["key"])
         if key in places:
             raise doc.error(k + ("key",), f"place '{key}' is already listed at line {places[key].line}")
@@ -104,8 +114,29 @@ def load_places(path: Path, root: Path, languages: tuple[str, ...], store: Figur
                                                                store.sources, "source",
                                                                "sources are defined in data/sources/*.yml")),
             line=doc.line(*k),
+            photo=_photo(doc, k + ("photo",), entry["photo"], root, languages) if "photo" in entry else None,
         )
     return Places(places, doc.path)
+
+
+def _photo(doc, key: tuple, value, root: Path, languages: tuple[str, ...]) -> Photo:
+    entry = mapping(doc, key, value, "a photo: src and alt")
+    check_keys(doc, key, entry, {"src"}, {"alt", "decorative"})
+    src = text(doc, key + ("src",), entry["src"])
+    if not src.startswith("/"):
+        raise doc.error(key + ("src",), f"write the photo's path from the content folder, starting with /: "
+                                        f"'/anh/{src.rsplit('/', 1)[-1]}' for content/anh/{src.rsplit('/', 1)[-1]}")
+    decorative = entry.get("decorative") is True
+    if decorative and "alt" in entry:
+        raise doc.error(key, "a decorative photo has no alt text; remove 'decorative: true' if it carries "
+                             "information, or remove the alt")
+    if not decorative and "alt" not in entry:
+        raise doc.error(key, "the photo needs alt text in every language, alt: {vi: …, en: …}, saying what it "
+                             "shows; a purely decorative photo is marked 'decorative: true'")
+    alt = None if decorative else localized(doc, key + ("alt",), entry["alt"], languages)
+    if not (root / "content" / src.lstrip("/")).is_file():
+        raise doc.error(key + ("src",), f"there is no file content{src}; check the name and the folder")
+    return Photo(src, alt, doc.line(*key))
 
 
 def place_page_markdown(place: Place, store: FigureStore, lang: str) -> str:
@@ -127,7 +158,11 @@ def place_page_markdown(place: Place, store: FigureStore, lang: str) -> str:
     if place.figures:
         items = "".join(f"<li>{escape(store.figures[f].label[lang])}: {{{{ fig.{f} }}}}</li>" for f in place.figures)
         rows.append((t["figures"], f"<ul>{items}</ul>"))
-    return f"# {place.name[lang]}\n\n" + facts_box(t["facts"], rows, place.sources, t["sources"], lang)
+    photo = ""
+    if place.photo is not None:
+        alt = place.photo.alt[lang].replace("[", "(").replace("]", ")") if place.photo.alt else ""
+        photo = f"![{alt}]({place.photo.src})" + ("{ .decorative }" if place.photo.alt is None else "") + "\n\n"
+    return f"# {place.name[lang]}\n\n" + photo + facts_box(t["facts"], rows, place.sources, t["sources"], lang)
 
 
 LIST_HEADING = {"vi": {"relic": "Trang của từng di tích", "destination": "Trang của từng điểm đến"},

@@ -8,24 +8,30 @@
       .catch(function () { /* no worker (e.g. a file:// preview): the site works as before */ });
   }
   if ("serviceWorker" in navigator && script && script.dataset.worker) {
-    // After the page has loaded and the browser is idle: saving never slows the page being read.
+    // Five seconds after the page has loaded, when the browser is idle: on a weak connection the
+    // essentials it saves never compete with the page being read, its images or its first taps.
     window.addEventListener("load", function () {
-      if ("requestIdleCallback" in window) {
-        window.requestIdleCallback(register, {timeout: 3000});
-      } else {
-        window.setTimeout(register, 1000);
-      }
+      window.setTimeout(function () {
+        if ("requestIdleCallback" in window) {
+          window.requestIdleCallback(register, {timeout: 5000});
+        } else {
+          register();
+        }
+      }, 5000);
     });
   }
   function show() {
     var notice = document.getElementById("db-offline");
-    if (notice) notice.hidden = navigator.onLine;
+    // Touch the page only when the notice must change: online, a page loads as it was sent.
+    if (notice && notice.hidden !== navigator.onLine) notice.hidden = navigator.onLine;
   }
   window.addEventListener("online", show);
   window.addEventListener("offline", show);
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", show);
-  } else {
-    show();
+  if (!navigator.onLine) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", show);
+    } else {
+      show();
+    }
   }
 })();

@@ -21,7 +21,8 @@ def test_the_map_is_inline_labelled_in_the_language_and_listed_as_text(site, pre
     assert len(listed) == len(svg.find_all("circle"))
     for item in listed:
         assert item.select_one('a[href^="geo:"]') and item.select_one('a[href^="https://www.openstreetmap.org/"]')
-    # The one visitor site with sourced coordinates links to its page, on the map and in the list.
+    # The one visitor site with sourced coordinates is on the map, and the list links to its page;
+    # the picture itself holds nothing to focus (an image with links inside is not accessible).
     target = "../../du-lich/diem-den/a-pa-chai/"
-    assert svg.select_one(f'a[href="{target}"]') and page.select_one(f'ul.db-map__list a[href="{target}"]')
+    assert not svg.select("a") and page.select_one(f'ul.db-map__list a[href="{target}"]')
     assert (site.root / prefix / "du-lich/diem-den/a-pa-chai/index.html").is_file()

@@ -2,9 +2,9 @@
 
 ``data/map.yml`` holds the area drawn, the province's extent and the towns (GeoNames
 positions); ``data/map-borders.json`` the national borders (Natural Earth, written by
-``tools/map_borders.py``); places of ``data/places.yml`` with coordinates are drawn too
-and link to their pages. Under the map, a list gives every point as text with links that
-open it in a phone's maps app: the map's accessible alternative.
+``tools/map_borders.py``); places of ``data/places.yml`` with coordinates are drawn too.
+Under the map, a list gives every point as text, with links to the place's page and links
+that open the point in a phone's maps app: the map's accessible alternative.
 """
 
 from __future__ import annotations
@@ -226,9 +226,9 @@ def map_markdown(m: ProvinceMap, places: Places | None, lang: str, link_of: Call
                                      and m.frame["west"] <= place.lon <= m.frame["east"]):
             continue
         x, y = project(place.lon, place.lat)
-        href = escape(link_of(place), quote=True)
-        points.append(f'<a href="{href}"><circle class="db-map__place" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
-                      + _label(x, y, "right", place.name[lang], "db-map__label db-map__label--place") + "</a>")
+        # No link inside the picture (an image holds nothing to tap or focus): the list under it links.
+        points.append(f'<circle class="db-map__place" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
+                      + _label(x, y, "right", place.name[lang], "db-map__label db-map__label--place"))
         items.append((place.name[lang], link_of(place), place.lat, place.lon))
 
     height = project.height

@@ -133,7 +133,8 @@ def test_a_photo_used_in_both_languages_is_stored_once(site):
     en = {img["src"] for img in site.page("en/du-lich/").select("article picture img")}
     assert {posixpath.basename(u) for u in en} < {posixpath.basename(u) for u in vi}
     files = sorted(p.name for p in (site.root / "assets/photos").iterdir())
-    widths = sum(len(target_widths(w)) for w in (1600, 1000, 640))  # ban (upright), coffee, pattern
+    # ban (upright), coffee, pattern, and the Hill A1 photo of data/places.yml
+    widths = sum(len(target_widths(w)) for w in (1600, 1000, 640, 1800))
     assert len(files) == widths * 3  # three formats each; the coffee photo of both languages once
     assert not (site.root / "en/assets/photos").exists()
 
@@ -216,7 +217,7 @@ def snapshot(cache: Path) -> dict[str, int]:
 def test_warm_rebuild_processes_nothing_and_a_changed_photo_only_itself(project, site):
     cache = project / ".cache"
     entries = sorted(p.name for p in (cache / "images").iterdir())
-    assert len(entries) == 3
+    assert len(entries) == 4  # three photos in pages, one from data/places.yml
     assert len(list((cache / "cards").glob("*.png"))) == len(site.html_paths())
     before = snapshot(cache)
     warm = build_site(project)

@@ -128,3 +128,14 @@ def linear_rgb_profile() -> bytes:
               + s15(0.9642) + s15(1.0) + s15(0.8249) + b"\0" * 4 + b"\0" * 16 + b"\0" * 28)
     assert len(header) == 128
     return header + struct.pack(">I", len(tags)) + table + data
+
+
+def transitions(image: Image.Image, box, step: int = 4) -> int:
+    """Dark-to-light changes along every ``step``-th row of ``box``: text has many, a flat
+    background none. How the tests tell a card with letters on it from a blank one."""
+    region = image.convert("L").crop(box)
+    count = 0
+    for y in range(0, region.height, step):
+        row = [region.getpixel((x, y)) > 160 for x in range(region.width)]
+        count += sum(1 for a, b in zip(row, row[1:], strict=False) if a != b)
+    return count

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from photos import transitions
 from PIL import Image, ImageChops, ImageDraw
 
 from dienbien.core import cards
@@ -20,16 +21,6 @@ def changed_pixels(a: Image.Image, b: Image.Image, box=None) -> int:
     if box:
         diff = diff.crop(box)
     return diff.point(lambda v: 255 if v > 40 else 0).histogram()[255]
-
-
-def transitions(image: Image.Image, box) -> int:
-    """Dark-to-light changes along the rows of ``box``: text has many, a flat background none."""
-    region = image.convert("L").crop(box)
-    count = 0
-    for y in range(0, region.height, 4):
-        row = [region.getpixel((x, y)) > 160 for x in range(region.width)]
-        count += sum(1 for a, b in zip(row, row[1:], strict=False) if a != b)
-    return count
 
 
 def test_card_is_1200_by_630():

@@ -13,13 +13,12 @@ from pathlib import Path
 
 from .errors import display_path
 from .factsbox import facts_box
-from .figures import FigureStore, Source
+from .figures import FigureStore, Source, cited_source, cited_sources
 from .formatting import format_number
-from .schema import check_keys, localized, localized_list, mapping, reference, references, slug, text
+from .schema import check_keys, localized, localized_list, mapping, reference, slug, text
 from .svgchart import bar_chart
 from .yamlfile import load_yaml
 
-SOURCES_AT = "sources are defined in data/sources/*.yml"
 FIGURES_AT = "figures are defined in data/figures/*.yml"
 
 TEXT = {
@@ -119,8 +118,7 @@ def load_ethnic_groups(path: Path, root: Path, languages: tuple[str, ...], store
                 name=localized(doc, hk + ("name",), item["name"], languages),
                 status=localized(doc, hk + ("status",), item["status"], languages) if item.get("status") else None,
                 year=year,
-                source=store.sources[reference(doc, hk + ("source",), item["source"], store.sources, "source",
-                                               SOURCES_AT)],
+                source=cited_source(doc, hk + ("source",), item["source"], store),
             ))
         groups.append(EthnicGroup(
             key=key,
@@ -135,8 +133,7 @@ def load_ethnic_groups(path: Path, root: Path, languages: tuple[str, ...], store
             festivals=tuple(localized_list(doc, k + ("festivals",), entry.get("festivals"), languages)),
             crafts=tuple(localized_list(doc, k + ("crafts",), entry.get("crafts"), languages)),
             note=localized(doc, k + ("note",), entry["note"], languages) if entry.get("note") else None,
-            sources=tuple(store.sources[s] for s in references(doc, k + ("sources",), entry["sources"],
-                                                               store.sources, "source", SOURCES_AT)),
+            sources=cited_sources(doc, k + ("sources",), entry["sources"], store),
             line=doc.line(*k),
         ))
     return EthnicGroups(tuple(groups), doc.path)

@@ -21,10 +21,10 @@ from html import escape
 from pathlib import Path
 
 from .errors import display_path
-from .figures import FigureStore, Source
+from .figures import FigureStore, Source, cited_sources
 from .formatting import format_date, format_figure, source_short_html
 from .markup import TOKEN
-from .schema import check_keys, choice, date_value, localized, mapping, reference, references, slug, text
+from .schema import check_keys, choice, date_value, localized, mapping, reference, slug, text
 from .slugs import slugify
 from .yamlfile import load_yaml
 
@@ -185,8 +185,7 @@ def _time(doc, key, value) -> dt.time:
 
 
 def _sources(doc, key, value, store: FigureStore) -> tuple[Source, ...]:
-    return tuple(store.sources[s] for s in references(doc, key, value, store.sources, "source",
-                                                      "sources are defined in data/sources/*.yml"))
+    return cited_sources(doc, key, value, store)
 
 
 def _edition(doc, key, value, languages, store) -> Edition:

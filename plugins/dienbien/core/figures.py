@@ -16,11 +16,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .errors import SiteDataError, display_path
-from .schema import check_keys, date_value, localized, mapping, number, shown, text
+from .schema import check_keys, date_value, localized, mapping, number, reference, references, shown, text
 from .yamlfile import YamlDocument, load_yaml
 
 #: Words that qualify a value ("hơn 310.000", "over 310,000"); see formatting.APPROX.
 APPROX_KINDS = ("over", "about", "nearly", "at_least")
+SOURCES_AT = "sources are defined in data/sources/*.yml"
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,17 @@ class FigureStore:
         try:
             return self.sources[key]
         except KeyError:
-            raise unknown_key_error("source", key, self.sources, path, line,
-                                    "sources are defined in data/sources/*.yml") from None
+            raise unknown_key_error("source", key, self.sources, path, line, SOURCES_AT) from None
+
+
+def cited_source(doc: YamlDocument, key: tuple, value, store: FigureStore) -> Source:
+    """The source a data entry names (``source: p13``), with a did-you-mean error at its line."""
+    return store.sources[reference(doc, key, value, store.sources, "source", SOURCES_AT)]
+
+
+def cited_sources(doc: YamlDocument, key: tuple, value, store: FigureStore) -> tuple[Source, ...]:
+    """The sources a data entry names (``sources: [p13, n67]``), each checked at its line."""
+    return tuple(store.sources[s] for s in references(doc, key, value, store.sources, "source", SOURCES_AT))
 
 
 def unknown_key_error(kind: str, key: str, known: Iterable[str], path: str, line: int | None,
@@ -175,8 +185,7 @@ def load_figures(folder: Path, root: Path, languages: tuple[str, ...], units: di
                                         "units are defined in data/units.yml")
             source_key = text(doc, k + ("source",), entry["source"])
             if source_key not in sources:
-                raise unknown_key_error("source", source_key, sources, doc.path, doc.line(*k, "source"),
-                                        "sources are defined in data/sources/*.yml")
+                raise unknown_key_error("source", source_key, sources, doc.path, doc.line(*k, "source"), SOURCES_AT)
             approx = entry.get("approx")
             if approx is not None and approx not in APPROX_KINDS:
                 raise doc.error(k + ("approx",), f"unknown approx {approx!r}",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import display_path
 from .factsbox import facts_box
-from .figures import FigureStore, Source
+from .figures import FigureStore, Source, cited_sources
 from .schema import check_keys, choice, localized, localized_list, mapping, references, slug, text
 from .yamlfile import load_yaml
 
@@ -110,9 +110,7 @@ def load_places(path: Path, root: Path, languages: tuple[str, ...], store: Figur
             visit=localized(doc, k + ("visit",), entry["visit"], languages) if entry.get("visit") else None,
             figures=tuple(references(doc, k + ("figures",), entry.get("figures"), store.figures, "figure",
                                      "figures are defined in data/figures/*.yml")),
-            sources=tuple(store.sources[s] for s in references(doc, k + ("sources",), entry["sources"],
-                                                               store.sources, "source",
-                                                               "sources are defined in data/sources/*.yml")),
+            sources=cited_sources(doc, k + ("sources",), entry["sources"], store),
             line=doc.line(*k),
             photo=_photo(doc, k + ("photo",), entry["photo"], root, languages) if "photo" in entry else None,
         )

@@ -10,9 +10,9 @@ from pathlib import Path
 from babel.dates import get_month_names
 
 from .errors import display_path
-from .figures import FigureStore, Source
+from .figures import FigureStore, Source, cited_sources
 from .formatting import format_date, source_short_html
-from .schema import check_keys, choice, date_value, localized, localized_list, mapping, references, slug
+from .schema import check_keys, choice, date_value, localized, localized_list, mapping, slug
 from .yamlfile import load_yaml
 
 PARTS = ("morning", "afternoon", "evening", "full_day")
@@ -116,9 +116,7 @@ def load_months(path: Path, root: Path, languages: tuple[str, ...], store: Figur
             raise doc.error(k + ("month",), f"expected month {i + 1} here (months go 1 to 12, in order)")
         months.append(Month(entry["month"], choice(doc, k + ("season",), entry["season"], SEASONS),
                             tuple(localized_list(doc, k + ("highlights",), entry.get("highlights"), languages)),
-                            tuple(store.sources[s] for s in references(
-                                doc, k + ("sources",), entry.get("sources"), store.sources, "source",
-                                "sources are defined in data/sources/*.yml"))))
+                            cited_sources(doc, k + ("sources",), entry.get("sources"), store)))
     if len(months) != 12:
         raise doc.error(("months",), f"expected 12 months, found {len(months)}")
     return Months(date_value(doc, ("checked",), data["checked"]), tuple(months))

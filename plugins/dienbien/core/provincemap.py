@@ -17,10 +17,10 @@ from html import escape
 from pathlib import Path
 
 from .errors import SiteDataError, display_path
-from .figures import FigureStore, Source
+from .figures import FigureStore, Source, cited_source
 from .formatting import format_coordinate, source_html
 from .places import Places
-from .schema import check_keys, choice, mapping, reference, slug, text
+from .schema import check_keys, choice, mapping, slug, text
 from .yamlfile import load_yaml
 
 WIDTH = 400  # viewBox units; the map scales to the column
@@ -85,8 +85,7 @@ def _box(doc, key, value, with_source: bool, store: FigureStore) -> tuple[dict[s
         raise doc.error(key, "south must be below north and west left of east")
     source = None
     if with_source:
-        source = store.sources[reference(doc, key + ("source",), box["source"], store.sources, "source",
-                                         "sources are defined in data/sources/*.yml")]
+        source = cited_source(doc, key + ("source",), box["source"], store)
     return out, source
 
 
@@ -98,8 +97,7 @@ def load_map(path: Path, root: Path, languages: tuple[str, ...], store: FigureSt
     frame, _ = _box(doc, ("frame",), data["frame"], False, store)
 
     def source(key: str) -> Source:
-        return store.sources[reference(doc, (key,), data[key], store.sources, "source",
-                                       "sources are defined in data/sources/*.yml")]
+        return cited_source(doc, (key,), data[key], store)
 
     if not isinstance(data["towns"], list):
         raise doc.error(("towns",), "expected a list of towns, each starting with '- {key: …'")

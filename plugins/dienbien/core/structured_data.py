@@ -20,10 +20,10 @@ from pathlib import Path
 from .errors import display_path
 from .events import Events, edition_iso
 from .events import plain as plain_text
-from .figures import FigureStore, Source
+from .figures import FigureStore, Source, cited_sources
 from .places import Place, Places
 from .planning import Itinerary
-from .schema import check_keys, localized, mapping, references, slug, text
+from .schema import check_keys, localized, mapping, slug, text
 from .slugs import slugify
 from .yamlfile import load_yaml
 
@@ -63,9 +63,7 @@ def load_products(path: Path, root: Path, languages: tuple[str, ...], store: Fig
             category=localized(doc, k + ("category",), entry["category"], languages),
             description=localized(doc, k + ("description",), entry["description"], languages),
             page=page,
-            sources=tuple(store.sources[s] for s in references(doc, k + ("sources",), entry["sources"],
-                                                               store.sources, "source",
-                                                               "sources are defined in data/sources/*.yml")),
+            sources=cited_sources(doc, k + ("sources",), entry["sources"], store),
         ))
     return tuple(products)
 

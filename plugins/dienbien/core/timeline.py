@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import display_path
-from .figures import FigureStore, Source
+from .figures import FigureStore, Source, cited_sources
 from .formatting import format_date, source_short_html
-from .schema import check_keys, date_value, localized, mapping, references, text
+from .schema import check_keys, date_value, localized, mapping, text
 from .yamlfile import load_yaml
 
 TEXT = {
@@ -86,9 +86,7 @@ def load_timeline(path: Path, root: Path, languages: tuple[str, ...], store: Fig
             title=localized(doc, k + ("title",), entry["title"], languages),
             text=localized(doc, k + ("text",), entry["text"], languages),
             place=place,
-            sources=tuple(store.sources[s] for s in references(doc, k + ("sources",), entry["sources"],
-                                                               store.sources, "source",
-                                                               "sources are defined in data/sources/*.yml")),
+            sources=cited_sources(doc, k + ("sources",), entry["sources"], store),
         ))
     return Timeline(tuple(phases), tuple(sorted(events, key=lambda e: (e.date, e.time or ""))), doc.path)
 

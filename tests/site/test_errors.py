@@ -110,7 +110,7 @@ CASES = [
     pytest.param(edit(EVENTS, "    anniversary_of: 1954-05-07", "    anniversary_of: 1954-05-08"), EVENTS,
                  "anniversary_of: 1954-05-08", "an anniversary recurs on its solar date", id="event-anniversary-date"),
     pytest.param(edit("data/map.yml", "lat: 22.19236", "lat: 23.19236"), "data/map.yml", "lat: 23.19236",
-                 "expected a decimal number of degrees between 20.82 and 22.63, got 23.19236",
+                 "expected a decimal coordinate between 20.82 and 22.63, got 23.19236",
                  id="map-town-outside-frame"),
     pytest.param(edit("mkdocs.yml", "        - chuyen-di/ban-do.md\n      languages:",
                       "        - chuyen-di/ban-do-tinh.md\n      languages:"),

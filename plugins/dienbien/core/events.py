@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import display_path
 from .figures import FigureStore, Source, cited_sources
-from .formatting import format_date, format_figure, source_short_html
+from .formatting import format_clock, format_date, format_figure, source_short_html
 from .markup import TOKEN
 from .schema import check_keys, choice, date_value, localized, mapping, reference, slug, text
 from .slugs import slugify
@@ -184,10 +184,6 @@ def _time(doc, key, value) -> dt.time:
     return dt.time(int(match.group(1)), int(match.group(2)))
 
 
-def _sources(doc, key, value, store: FigureStore) -> tuple[Source, ...]:
-    return cited_sources(doc, key, value, store)
-
-
 def _edition(doc, key, value, languages, store) -> Edition:
     entry = mapping(doc, key, value, "an edition")
     check_keys(doc, key, entry, {"start", "title", "sources"}, {"end", "time", "part", "venue", "note"})
@@ -204,7 +200,7 @@ def _edition(doc, key, value, languages, store) -> Edition:
     part = choice(doc, key + ("part",), entry["part"], PARTS) if entry.get("part") is not None else None
     if part and time:
         raise doc.error(key + ("part",), "give either time or part, not both")
-    sources = _sources(doc, key + ("sources",), entry["sources"], store)
+    sources = cited_sources(doc, key + ("sources",), entry["sources"], store)
     if not sources:
         raise doc.error(key + ("sources",), "an edition needs at least one source")
     return Edition(start, end, time, part, localized(doc, key + ("title",), entry["title"], languages),
@@ -260,7 +256,7 @@ def load_events(path: Path, root: Path, languages: tuple[str, ...], store: Figur
             group=group,
             editions=tuple(sorted((_edition(doc, k + ("editions", n), e, languages, store)
                                    for n, e in enumerate(editions)), key=lambda e: (e.start, e.time or dt.time()))),
-            sources=_sources(doc, k + ("sources",), entry["sources"], store),
+            sources=cited_sources(doc, k + ("sources",), entry["sources"], store),
         )
         lines[key] = doc.line(*k)
     return Events(date_value(doc, ("checked",), data["checked"]), tuple(events.values()), doc.path)
@@ -277,12 +273,10 @@ def edition_iso(e: Edition) -> tuple[str, str | None]:
 
 def edition_when(e: Edition, lang: str) -> str:
     """The edition's date as HTML: Babel dates in ``<time>`` elements."""
-    from babel.dates import format_time
-
     start, end = edition_iso(e)
     first = f'<time datetime="{start}">{escape(format_date(e.start, lang))}'
     if e.time is not None:
-        first += f", {escape(format_time(e.time, 'short', locale=lang))}"
+        first += f", {escape(format_clock(e.time, lang))}"
     first += "</time>"
     if e.part:
         first += f" ({TEXT[lang][e.part]})"

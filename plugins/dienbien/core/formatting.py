@@ -14,6 +14,7 @@ from html import escape
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_time as babel_format_time
 from babel.numbers import format_decimal
 
 from .figures import Figure, Source
@@ -41,6 +42,12 @@ def format_coordinate(value: float, lang: str) -> str:
 def format_date(date: dt.date, lang: str) -> str:
     """``2026-03-08`` → ``8 tháng 3, 2026`` (vi) / ``March 8, 2026`` (en)."""
     return babel_format_date(date, "long", locale=lang)
+
+
+@functools.cache
+def format_clock(time: dt.time, lang: str) -> str:
+    """``19:30`` → ``19:30`` (vi) / ``7:30 PM`` (en)."""
+    return babel_format_time(time, "short", locale=lang)
 
 
 def _unit_pattern(figure: Figure, lang: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from .errors import display_path
 from .factsbox import facts_box
 from .figures import FigureStore, Source, cited_sources
-from .schema import check_keys, choice, localized, localized_list, mapping, references, slug, text
+from .schema import check_keys, choice, degrees, localized, localized_list, mapping, references, slug, text
 from .yamlfile import load_yaml
 
 KINDS = ("relic", "destination")
@@ -70,12 +70,6 @@ class Places:
     path: str
 
 
-def _coordinate(doc, key, value, limit: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit:
-        raise doc.error(key, f"expected a decimal coordinate between -{limit:g} and {limit:g}, got {value!r}")
-    return float(value)
-
-
 def load_places(path: Path, root: Path, languages: tuple[str, ...], store: FigureStore) -> Places:
     doc = load_yaml(path, display_path(path, root))
     data = mapping(doc, (), doc.data, "the places file")
@@ -104,8 +98,8 @@ def load_places(path: Path, root: Path, languages: tuple[str, ...], store: Figur
             other_names=tuple(text(doc, k + ("other_names", n), v) for n, v in enumerate(other)),
             what=localized(doc, k + ("what",), entry["what"], languages),
             where=localized(doc, k + ("where",), entry["where"], languages),
-            lat=_coordinate(doc, k + ("lat",), entry["lat"], 90) if "lat" in entry else None,
-            lon=_coordinate(doc, k + ("lon",), entry["lon"], 180) if "lon" in entry else None,
+            lat=degrees(doc, k + ("lat",), entry["lat"], -90, 90) if "lat" in entry else None,
+            lon=degrees(doc, k + ("lon",), entry["lon"], -180, 180) if "lon" in entry else None,
             see=tuple(localized_list(doc, k + ("see",), entry.get("see"), languages)),
             visit=localized(doc, k + ("visit",), entry["visit"], languages) if entry.get("visit") else None,
             figures=tuple(references(doc, k + ("figures",), entry.get("figures"), store.figures, "figure",

@@ -20,7 +20,7 @@ from .errors import SiteDataError, display_path
 from .figures import FigureStore, Source, cited_source
 from .formatting import format_coordinate, source_html
 from .places import Places
-from .schema import check_keys, choice, mapping, slug, text
+from .schema import check_keys, choice, degrees, mapping, slug, text
 from .yamlfile import load_yaml
 
 WIDTH = 400  # viewBox units; the map scales to the column
@@ -71,16 +71,10 @@ class ProvinceMap:
     borders_source: Source
 
 
-def _degrees(doc, key, value, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-        raise doc.error(key, f"expected a decimal number of degrees between {low:g} and {high:g}, got {value!r}")
-    return float(value)
-
-
 def _box(doc, key, value, with_source: bool, store: FigureStore) -> tuple[dict[str, float], Source | None]:
     box = mapping(doc, key, value, "south, north, west and east in decimal degrees")
     check_keys(doc, key, box, {"south", "north", "west", "east"} | ({"source"} if with_source else set()), set())
-    out = {side: _degrees(doc, key + (side,), box[side], -180, 180) for side in ("south", "north", "west", "east")}
+    out = {side: degrees(doc, key + (side,), box[side], -180, 180) for side in ("south", "north", "west", "east")}
     if out["south"] >= out["north"] or out["west"] >= out["east"]:
         raise doc.error(key, "south must be below north and west left of east")
     source = None
@@ -107,8 +101,8 @@ def load_map(path: Path, root: Path, languages: tuple[str, ...], store: FigureSt
         entry = mapping(doc, k, entry, "a town")
         check_keys(doc, k, entry, {"key", "name", "lat", "lon", "geonameid", "label"}, set())
         town = Town(key=slug(doc, k + ("key",), entry["key"]), name=text(doc, k + ("name",), entry["name"]),
-                    lat=_degrees(doc, k + ("lat",), entry["lat"], frame["south"], frame["north"]),
-                    lon=_degrees(doc, k + ("lon",), entry["lon"], frame["west"], frame["east"]),
+                    lat=degrees(doc, k + ("lat",), entry["lat"], frame["south"], frame["north"]),
+                    lon=degrees(doc, k + ("lon",), entry["lon"], frame["west"], frame["east"]),
                     geonameid=entry["geonameid"], label=choice(doc, k + ("label",), entry["label"], SIDES))
         if not isinstance(town.geonameid, int) or isinstance(town.geonameid, bool):
             raise doc.error(k + ("geonameid",), "expected the GeoNames record's number, e.g. 1583477")

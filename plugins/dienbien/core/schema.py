@@ -79,6 +79,13 @@ def number(doc: YamlDocument, key: tuple, value: Any) -> Decimal:
         raise doc.error(key, f"not a number: {value!r}") from e
 
 
+def degrees(doc: YamlDocument, key: tuple, value: Any, low: float, high: float) -> float:
+    """A latitude or longitude in decimal degrees, within ``low``–``high``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+        raise doc.error(key, f"expected a decimal coordinate between {low:g} and {high:g}, got {value!r}")
+    return float(value)
+
+
 def date_value(doc: YamlDocument, key: tuple, value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()

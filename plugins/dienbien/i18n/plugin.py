@@ -47,6 +47,7 @@ from ..core.offline import TEXT as OFFLINE_TEXT
 from ..core.offline import write_service_worker
 from ..core.sitemap import write_sitemap
 from ..core.staging import discard, publish, staging_dir
+from ..pagesource import site_path
 from .config import I18nConfig
 
 log = get_plugin_logger(__name__)
@@ -213,9 +214,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def _check_offline_essentials(self, files: Files, config: MkDocsConfig) -> None:
         """Each page saved for offline reading must exist; the error points at its line in mkdocs.yml."""
-        lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
         for src in self.config.offline_essentials:
             if files.get_file_from_path(src) is None:
+                lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
                 line = next((n for n, text in enumerate(lines, 1) if text.strip() == f"- {src}"), None)
                 where = display_path(config.config_file_path, self.root) + (f":{line}" if line else "")
                 raise PluginError(f"{where}: offline_essentials: there is no page {src} in "
@@ -274,7 +275,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 real = True  # a page generated here from data, whose prose exists in another language only
             else:
                 continue
-            versions[lang] = Version(lang, language_root(lang, self.default) + _url_of(src_uri, self.use_dir_urls),
+            versions[lang] = Version(lang, language_root(lang, self.default) + site_path(src_uri, self.use_dir_urls),
                                      real)
         return versions
 
@@ -330,7 +331,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             shutil.move(str(build.out_dir), target)
         write_sitemap(Path(config.site_dir), records, self.languages, self.default, self.root_url)
         if self._offline():
-            essentials = {lang: [language_root(lang, self.default) + _url_of(src, self.use_dir_urls)
+            essentials = {lang: [language_root(lang, self.default) + site_path(src, self.use_dir_urls)
                                  for src in self.config.offline_essentials] for lang in self.languages}
             try:
                 write_service_worker(Path(config.site_dir), essentials, self.default,
@@ -392,12 +393,6 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         if staging is not None:
             discard(staging)
             log.info("The build failed; %s is unchanged", self.final_site_dir)
-
-
-def _url_of(src_uri: str, use_directory_urls: bool) -> str:
-    """The site path MkDocs gives a page with this source path."""
-    url = File(src_uri, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
-    return "" if url == "./" else url
 
 
 def _sections(items) -> list[Section]:

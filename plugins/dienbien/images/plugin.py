@@ -28,7 +28,9 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core.cards import HEIGHT, WIDTH, CardText, FontMissing, font_paths, render_cards
+from ..core.datacache import figure_store
 from ..core.errors import SiteDataError, display_path
+from ..core.homepage import load_slogan
 from ..core.images import (
     ImageError,
     ImageRef,
@@ -45,7 +47,6 @@ from ..core.images import (
     resolve_source,
 )
 from ..core.languages import language_root
-from ..core.yamlfile import load_yaml
 from ..pagesource import shown_path
 from .config import ImagesConfig
 
@@ -87,17 +88,15 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
 
     def _slogan_lines(self, languages: list[str]) -> dict[str, str]:
         """Content path → the slogan line (in this build's language) of the section it opens."""
-        path = self.root / self.config.data_dir / "slogan.yml"
-        if not path.is_file():
+        data_dir = Path(self.config.data_dir)
+        if not (data_dir / "slogan.yml").is_file():
             return {}
-        try:
-            data = load_yaml(path, display_path(path, self.root)).data
+        try:  # the same parse the figures plugin uses (cached per version of data/)
+            store = figure_store(data_dir, tuple(languages), self.root)
+            slogan = load_slogan(data_dir / "slogan.yml", self.root, tuple(languages), store)
         except SiteDataError as e:
             raise PluginError(str(e)) from e
-        lines = data.get("lines") if isinstance(data, dict) else None
-        return {line["page"]: line[self.lang] for line in lines or []
-                if isinstance(line, dict) and isinstance(line.get("page"), str)
-                and isinstance(line.get(self.lang), str)}
+        return {line.page: line.text[self.lang] for line in slogan.lines if self.lang in line.text}
 
     # -- finding and processing the photos -------------------------------------------------
 

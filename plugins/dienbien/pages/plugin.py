@@ -32,7 +32,7 @@ from ..core.planning import itineraries_markdown, months_markdown
 from ..core.provincemap import map_markdown
 from ..core.sitedata import SiteData, load_site_data
 from ..core.timeline import timeline_markdown
-from ..pagesource import first_body_line, shown_path
+from ..pagesource import first_body_line, shown_path, site_path
 from .config import PagesConfig
 
 log = get_plugin_logger(__name__)
@@ -47,6 +47,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path).parent
+        self.use_directory_urls = config.use_directory_urls
         try:
             self.data: SiteData = load_site_data(Path(self.config.data_dir), tuple(self.config.languages),
                                                  self.root)
@@ -92,12 +93,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     @staticmethod
     def _url(config: MkDocsConfig, src: str) -> str:
         """The absolute address of a page of this language."""
-        path = src.removesuffix(".md")
-        if config.use_directory_urls:
-            path = "" if path == "index" else path.removesuffix("/index") + "/"
-        else:
-            path += ".html"
-        return config.site_url + path
+        return config.site_url + site_path(src, config.use_directory_urls)
 
     @event_priority(70)  # after i18n (100) sets the content language, before figures (50) formats tokens
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -190,7 +186,9 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                 data.events, data.store, lang, lambda path: _link(src, path), place_link,
                 lambda key: _link(src, data.groups.page(groups[key])), lambda key, lg: groups[key].name[lg])
         if name == "province_map":
-            return map_markdown(data.map, data.places, lang, lambda p: relative_url(_url(src), _url(p.page)))
+            here = site_path(src, self.use_directory_urls)
+            return map_markdown(data.map, data.places, lang,
+                                lambda p: relative_url(here, site_path(p.page, self.use_directory_urls)))
         if name == "campaign_timeline":
             return timeline_markdown(data.timeline, lang, place_link)
         if name == "itineraries":
@@ -258,12 +256,6 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     def _place_link(self, src: str):
         places = self.data.places
         return lambda key: _link(src, places.places[key].page)
-
-
-def _url(src: str) -> str:
-    """The site path of a page (directory URLs): ``du-lich/diem-den/a-pa-chai.md`` → ``du-lich/diem-den/a-pa-chai/``."""
-    path = src.removesuffix(".md")
-    return path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
 
 
 def _link(from_src: str, to_src: str) -> str:

@@ -83,6 +83,52 @@ def test_english_search_finds_only_english_pages(page, base_url):
     assert all(r.startswith("/en/") for r in results)
 
 
+def start_materials_script(page) -> None:
+    """The reader's first scroll loads Material's script (site_src/partials/scripts.html)."""
+    page.mouse.wheel(0, 300)
+    page.wait_for_function("window.component$ !== undefined", timeout=15000)
+
+
+@pytest.mark.parametrize("home", ["", "en/"])
+def test_materials_script_waits_for_the_readers_first_move(page, base_url, home):
+    scripts = []
+    page.on("request", lambda r: scripts.append(urlsplit(r.url).path) if r.resource_type == "script" else None)
+    page.goto(base_url + home + "van-hoa/dan-toc/mong/")
+    page.wait_for_load_state("networkidle")
+    assert scripts == [], scripts  # reading needs no script file
+    assert page.evaluate("window.component$") is None
+    assert page.locator("article h1").is_visible()
+    assert page.locator("input.md-search__input").is_visible()  # search shows before the script starts
+    with page.expect_request(lambda r: "/assets/javascripts/bundle." in r.url) as bundle:
+        start_materials_script(page)
+    assert urlsplit(bundle.value.url).path.startswith("/" + home + "assets/javascripts/bundle.")
+    # Started on a page that had long finished loading: the back-to-top button works.
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -400)
+    page.wait_for_selector(".md-top:not([hidden])", timeout=10000)
+
+
+def test_a_phone_searches_with_its_first_tap(browser, base_url):
+    """The search button shows before Material's script has loaded; tapping it opens the box."""
+    context = browser.new_context(viewport={"width": 412, "height": 915}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + "van-hoa/")
+    page.wait_for_load_state("networkidle")
+    button = page.locator('label.md-header__button[for="__search"]')
+    assert button.is_visible()
+    button.tap()
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+    page.keyboard.type("hoa ban")
+    # Results follow each keystroke; wait for those of the whole query.
+    top = page.wait_for_function(
+        "() => { const pages = [...new Set([...document.querySelectorAll('a.md-search-result__link')]"
+        "  .map(a => new URL(a.href).pathname))].slice(0, 5);"
+        "  return pages.includes('/du-lich/') && pages; }", timeout=30000).json_value()
+    context.close()
+    assert not any(path.startswith("/en/") for path in top), top
+
+
 @pytest.mark.parametrize("path", BOTH)
 def test_no_console_errors_and_no_other_origins(page, base_url, path):
     errors, foreign = [], []
@@ -90,6 +136,7 @@ def test_no_console_errors_and_no_other_origins(page, base_url, path):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(base_url) else None)
     page.goto(base_url + path)
+    start_materials_script(page)
     page.wait_for_load_state("networkidle")
     assert errors == []
     assert foreign == []

@@ -54,6 +54,8 @@ class _References(HTMLParser):
             self.urls.append(a["href"])
         elif tag in ("script", "img") and a.get("src"):
             self.urls.append(a["src"])
+        elif tag == "script" and a.get("data-src"):  # loaded at the first interaction (partials/scripts.html)
+            self.urls.append(a["data-src"])
         elif tag == "title":
             self._in_title = True
 

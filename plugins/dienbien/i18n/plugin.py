@@ -32,7 +32,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core.buildlog import parse_build_log
-from ..core.bundlepatch import BundleChanged, with_search_index_on_demand, without_sitemap_language_mapping
+from ..core.bundlepatch import (BundleChanged, with_late_start, with_search_index_on_demand,
+                               without_sitemap_language_mapping)
 from ..core.errors import SiteDataError, display_path
 from ..core.languages import (
     Version,
@@ -236,6 +237,13 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             patched = with_search_index_on_demand(patched)
         except BundleChanged as e:
             log.warning(f"{e}; every page will load the search index (see core/bundlepatch.py)")
+        try:
+            patched = with_late_start(patched)
+        except BundleChanged as e:
+            # Our pages load the script after they have loaded; unpatched, it would never start.
+            raise PluginError(f"{e}: search and Material's other scripts would never start. Keep "
+                              "mkdocs-material at the version in requirements.lock, or update "
+                              "plugins/dienbien/core/bundlepatch.py for the new bundle") from e
         if patched == bundle.content_string:
             return
         files.remove(bundle)

@@ -56,9 +56,10 @@ def with_search_index_on_demand(bundle: str) -> str:
 
 
 #: ``an`` is Material's ``watchDocument``; ``h`` is this bundle's ``fromEvent``, ``It`` its ``ReplaySubject``.
-DOCUMENT_READY = 'function an(){let e=new It(1);return h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document)),e}'
-DOCUMENT_READY_LATE = ('function an(){let e=new It(1);return document.readyState==="loading"?'
-                       'h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document)):e.next(document),e}')
+ON_PARSED = 'h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document))'
+DOCUMENT_READY = f"function an(){{let e=new It(1);return {ON_PARSED},e}}"
+DOCUMENT_READY_LATE = ("function an(){let e=new It(1);return "
+                       f'document.readyState==="loading"?{ON_PARSED}:e.next(document),e}}')
 
 
 def with_late_start(bundle: str) -> str:

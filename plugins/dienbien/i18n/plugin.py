@@ -32,8 +32,12 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core.buildlog import parse_build_log
-from ..core.bundlepatch import (BundleChanged, with_late_start, with_search_index_on_demand,
-                               without_sitemap_language_mapping)
+from ..core.bundlepatch import (
+    BundleChanged,
+    with_late_start,
+    with_search_index_on_demand,
+    without_sitemap_language_mapping,
+)
 from ..core.errors import SiteDataError, display_path
 from ..core.languages import (
     Version,

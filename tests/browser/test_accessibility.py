@@ -26,6 +26,10 @@ def test_no_axe_violations(page, base_url, path):
         if state == "script started":
             page.mouse.wheel(0, 200)
             page.wait_for_function("window.component$ !== undefined", timeout=15000)
+            # The scroll may swap the header's title (a fade); check the page at rest.
+            page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')",
+                                   timeout=5000)
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
         violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
         assert violations == [], state

@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 TOOLS := tools/node_modules/.installed
 
-.PHONY: install serve build test test-fast lint audit check bench bench-images clean
+.PHONY: install serve build test test-fast lint audit check bench bench-images bench-load clean
 
 install: $(STAMP) $(TOOLS)
 
@@ -48,6 +48,9 @@ bench: $(STAMP)  ## Build-time benchmark: bilingual vs single-language Material
 
 bench-images: $(STAMP)  ## Photo variants and social cards: time and bytes, cold vs warm, 1 vs all cores
 	$(BIN)/python benchmarks/images.py
+
+bench-load: build  ## Main-thread work while a page loads on a phone: Material's script at load vs at first move
+	$(BIN)/python benchmarks/page_load.py
 
 clean:
 	rm -rf site .site.* .cache .pytest_cache test-artifacts

@@ -160,8 +160,8 @@ def main() -> int:
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page; the median counts")
     parser.add_argument("--performance-report-only", action="store_true",
-                        help="print performance below target without failing (a shared CI machine's "
-                             "performance score moves by ±10 from run to run; the other scores do not)")
+                        help="print performance below target without failing (on a machine busy with "
+                             "other work, where the performance score drops; the other scores do not move)")
     args = parser.parse_args()
     failures = [f"over budget: {p}" for p in print_weights(weights(args.site))]
     if not args.no_lighthouse:

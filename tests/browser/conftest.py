@@ -59,6 +59,15 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
+def start_materials_script():
+    """Scroll as a reader would: the first move loads Material's script (site_src/partials/scripts.html)."""
+    def start(page) -> None:
+        page.mouse.wheel(0, 300)
+        page.wait_for_function("window.component$ !== undefined", timeout=15000)
+    return start
+
+
+@pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS

@@ -83,14 +83,8 @@ def test_english_search_finds_only_english_pages(page, base_url):
     assert all(r.startswith("/en/") for r in results)
 
 
-def start_materials_script(page) -> None:
-    """The reader's first scroll loads Material's script (site_src/partials/scripts.html)."""
-    page.mouse.wheel(0, 300)
-    page.wait_for_function("window.component$ !== undefined", timeout=15000)
-
-
 @pytest.mark.parametrize("home", ["", "en/"])
-def test_materials_script_waits_for_the_readers_first_move(page, base_url, home):
+def test_materials_script_waits_for_the_readers_first_move(page, base_url, home, start_materials_script):
     scripts = []
     page.on("request", lambda r: scripts.append(urlsplit(r.url).path) if r.resource_type == "script" else None)
     page.goto(base_url + home + "van-hoa/dan-toc/mong/")
@@ -130,7 +124,7 @@ def test_a_phone_searches_with_its_first_tap(browser, base_url):
 
 
 @pytest.mark.parametrize("path", BOTH)
-def test_no_console_errors_and_no_other_origins(page, base_url, path):
+def test_no_console_errors_and_no_other_origins(page, base_url, path, start_materials_script):
     errors, foreign = [], []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -9,8 +9,11 @@ from pathlib import Path
 
 from .errors import display_path
 from .factsbox import facts_box
-from .figures import FigureStore, Source, cited_sources
-from .schema import check_keys, choice, degrees, localized, localized_list, mapping, references, slug, text
+from .figures import SOURCES_AT, FigureStore, Source, cited_sources
+from .formatting import format_coordinate
+from .schema import check_keys, choice, degrees, localized, localized_list, mapping, reference, references, slug, text
+from .visiting import TEXT as VISIT_TEXT
+from .visiting import PlaceVisit, plan_rows
 from .yamlfile import load_yaml
 
 KINDS = ("relic", "destination")
@@ -22,12 +25,12 @@ SECTION = {"relic": "lich-su/di-tich", "destination": "du-lich/diem-den"}
 TEXT = {
     "vi": {"facts": "Thông tin chính", "what": "Đây là", "where": "Địa điểm", "coordinates": "Tọa độ",
            "map": "Mở trong ứng dụng bản đồ", "osm": "Xem trên OpenStreetMap", "see": "Bạn sẽ thấy",
-           "visit": "Lưu ý khi tham quan", "figures": "Số liệu", "other_names": "Tên gọi khác",
-           "sources": "Nguồn của thông tin chính"},
+           "figures": "Số liệu", "other_names": "Tên gọi khác", "sources": "Nguồn của thông tin chính",
+           "plan": "Lên kế hoạch tham quan"},
     "en": {"facts": "Key facts", "what": "What it is", "where": "Where", "coordinates": "Coordinates",
            "map": "Open in your maps app", "osm": "View on OpenStreetMap", "see": "What you will see",
-           "visit": "Visiting", "figures": "Figures", "other_names": "Also known as",
-           "sources": "Sources for the key facts"},
+           "figures": "Figures", "other_names": "Also known as", "sources": "Sources for the key facts",
+           "plan": "Plan your visit"},
 }
 
 
@@ -51,6 +54,7 @@ class Place:
     where: dict[str, str]
     lat: float | None
     lon: float | None
+    coordinates_source: Source | None
     see: tuple[dict[str, str], ...]
     visit: dict[str, str] | None
     figures: tuple[str, ...]
@@ -81,12 +85,15 @@ def load_places(path: Path, root: Path, languages: tuple[str, ...], store: Figur
         k = ("places", i)
         entry = mapping(doc, k, entry, "a place")
         check_keys(doc, k, entry, {"key", "kind", "type", "name", "what", "where", "sources"},
-                   {"other_names", "lat", "lon", "see", "visit", "figures", "photo"})
+                   {"other_names", "lat", "lon", "coordinates_source", "see", "visit", "figures", "photo"})
         key = slug(doc, k + ("key",), entry["key"])
         if key in places:
             raise doc.error(k + ("key",), f"place '{key}' is already listed at line {places[key].line}")
         if ("lat" in entry) != ("lon" in entry):
             raise doc.error(k, "give both lat and lon, or neither")
+        if ("lat" in entry) != ("coordinates_source" in entry):
+            raise doc.error(k, "coordinates need their source: give lat, lon and coordinates_source (a key of "
+                               "data/sources/*.yml) together, or none of them")
         other = entry.get("other_names") or []
         if not isinstance(other, list):
             raise doc.error(k + ("other_names",), "expected a list of names")
@@ -100,6 +107,9 @@ def load_places(path: Path, root: Path, languages: tuple[str, ...], store: Figur
             where=localized(doc, k + ("where",), entry["where"], languages),
             lat=degrees(doc, k + ("lat",), entry["lat"], -90, 90) if "lat" in entry else None,
             lon=degrees(doc, k + ("lon",), entry["lon"], -180, 180) if "lon" in entry else None,
+            coordinates_source=(store.sources[reference(doc, k + ("coordinates_source",), entry["coordinates_source"],
+                                                        store.sources, "source", SOURCES_AT)]
+                                if "coordinates_source" in entry else None),
             see=tuple(localized_list(doc, k + ("see",), entry.get("see"), languages)),
             visit=localized(doc, k + ("visit",), entry["visit"], languages) if entry.get("visit") else None,
             figures=tuple(references(doc, k + ("figures",), entry.get("figures"), store.figures, "figure",
@@ -131,30 +141,51 @@ def _photo(doc, key: tuple, value, root: Path, languages: tuple[str, ...]) -> Ph
     return Photo(src, alt, doc.line(*key))
 
 
-def place_page_markdown(place: Place, store: FigureStore, lang: str) -> str:
-    """The generated top of a place's page: its title and key-facts box."""
-    t = TEXT[lang]
-    rows = [(t["what"], escape(place.what[lang])), (t["where"], escape(place.where[lang]))]
-    if place.other_names:
-        rows.insert(1, (t["other_names"], escape(", ".join(place.other_names))))
-    if place.lat is not None:
-        lat, lon = f"{place.lat:.5f}", f"{place.lon:.5f}"
-        rows.append((t["coordinates"],
-                     f'<a href="geo:{lat},{lon}">{lat}, {lon}</a> · '
-                     f'<a href="https://www.openstreetmap.org/?mlat={lat}&amp;mlon={lon}#map=15/{lat}/{lon}" '
-                     f'rel="noopener">{t["osm"]}</a>'))
-    if place.see:
-        rows.append((t["see"], "<ul>" + "".join(f"<li>{escape(s[lang])}</li>" for s in place.see) + "</ul>"))
-    if place.visit:
-        rows.append((t["visit"], escape(place.visit[lang])))
-    if place.figures:
-        items = "".join(f"<li>{escape(store.figures[f].label[lang])}: {{{{ fig.{f} }}}}</li>" for f in place.figures)
-        rows.append((t["figures"], f"<ul>{items}</ul>"))
+def place_page_top(place: Place, lang: str) -> str:
+    """The generated top of a place's page: its title and photo."""
     photo = ""
     if place.photo is not None:
         alt = place.photo.alt[lang].replace("[", "(").replace("]", ")") if place.photo.alt else ""
         photo = f"![{alt}]({place.photo.src})" + ("{ .decorative }" if place.photo.alt is None else "") + "\n\n"
-    return f"# {place.name[lang]}\n\n" + photo + facts_box(t["facts"], rows, place.sources, t["sources"], lang)
+    return f"# {place.name[lang]}\n\n" + photo
+
+
+def plan_markdown(place: Place, visit: PlaceVisit | None, lang: str) -> str:
+    """"Plan your visit": where the place is, then every practical fact the data has for it."""
+    t, v = TEXT[lang], VISIT_TEXT[lang]
+    rows = [(v["where"], escape(place.where[lang]) + _coordinates_html(place, lang)), *plan_rows(visit, lang)]
+    if place.visit:
+        rows.append((v["visit"], escape(place.visit[lang])))
+    items = "\n".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
+    return f"## {t['plan']}\n\n<dl class=\"db-plan\">\n{items}\n</dl>\n\n"
+
+
+def _coordinates_html(place: Place, lang: str) -> str:
+    if place.lat is None:
+        return ""
+    lat, lon = f"{place.lat:.5f}", f"{place.lon:.5f}"
+    shown = f"{format_coordinate(place.lat, lang)}; {format_coordinate(place.lon, lang)}"
+    return (f'<br><span class="db-coordinates">{escape(TEXT[lang]["coordinates"])}: '
+            f'<a href="geo:{lat},{lon}">{escape(shown)}</a> · '
+            f'<a href="https://www.openstreetmap.org/?mlat={lat}&amp;mlon={lon}#map=15/{lat}/{lon}" '
+            f'rel="noopener">{escape(TEXT[lang]["osm"])}</a></span>')
+
+
+def place_details_markdown(place: Place, store: FigureStore, lang: str) -> str:
+    """The key-facts box at the foot of a place's page: what it is, other names, what you will see,
+    its figures, and the sources of all of these."""
+    t = TEXT[lang]
+    rows = [(t["what"], escape(place.what[lang]))]
+    if place.other_names:
+        rows.append((t["other_names"], escape(", ".join(place.other_names))))
+    if place.see:
+        rows.append((t["see"], "<ul>" + "".join(f"<li>{escape(s[lang])}</li>" for s in place.see) + "</ul>"))
+    if place.figures:
+        items = "".join(f"<li>{escape(store.figures[f].label[lang])}: {{{{ fig.{f} }}}}</li>" for f in place.figures)
+        rows.append((t["figures"], f"<ul>{items}</ul>"))
+    sources = place.sources + ((place.coordinates_source,) if place.coordinates_source
+                               and place.coordinates_source not in place.sources else ())
+    return facts_box(t["facts"], rows, sources, t["sources"], lang)
 
 
 LIST_HEADING = {"vi": {"relic": "Trang của từng di tích", "destination": "Trang của từng điểm đến"},

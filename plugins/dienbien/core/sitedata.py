@@ -17,6 +17,7 @@ from .planning import Itinerary, Months, load_itineraries, load_months
 from .provincemap import ProvinceMap, load_map
 from .structured_data import Product, load_products
 from .timeline import Timeline, load_timeline
+from .visiting import Visiting, load_visiting
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class SiteData:
     map: ProvinceMap | None
     events: Events | None = None  # data/events.yml: the events page and its calendar files
     products: tuple[Product, ...] | None = None  # data/products.yml: structured data only
+    visiting: Visiting | None = None  # data/visiting.yml: practical facts with their dates
 
 
 _cache: dict[tuple, SiteData] = {}
@@ -62,6 +64,7 @@ def load_site_data(data_dir: Path, languages: tuple[str, ...], root: Path) -> Si
         events=maybe("events.yml", load_events, store, place_keys,
                      tuple(g.key for g in groups.groups) if groups else ()),
         products=maybe("products.yml", load_products, store),
+        visiting=maybe("visiting.yml", load_visiting, store, place_keys),
     )
     _cache.clear()
     _cache[key] = data

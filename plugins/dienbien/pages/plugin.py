@@ -8,6 +8,7 @@ Markdown carries ``{{ fig.KEY }}`` tokens, which the figures plugin then formats
 from __future__ import annotations
 
 import posixpath
+import re
 from html import escape, unescape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,21 +24,25 @@ from ..core import structured_data as sd
 from ..core.charts import chart_markdown
 from ..core.errors import SiteDataError
 from ..core.ethnic_groups import group_page_markdown, overview_table_markdown, share_chart_html
+from ..core.folderpages import FOLDERS, GROUPS, folder_link, folder_markdown
 from ..core.frontmatter import check_front_matter
 from ..core.languages import relative_url
 from ..core.links import anchors, find_links, resolve
 from ..core.markup import BLOCK, replace_tokens
-from ..core.places import KINDS, place_page_markdown, places_list_markdown
+from ..core.places import KINDS, place_details_markdown, place_page_top, places_list_markdown, plan_markdown
 from ..core.planning import itineraries_markdown, months_markdown
 from ..core.provincemap import map_markdown
 from ..core.sitedata import SiteData, load_site_data
 from ..core.timeline import timeline_markdown
+from ..core.visiting import TRIP_FIELDS, trip_markdown
 from ..pagesource import first_body_line, shown_path, site_path
 from .config import PagesConfig
 
 log = get_plugin_logger(__name__)
 
 OVERVIEW = "van-hoa/index.md"
+PLAN_TOKEN = "{{ block.plan }}"
+_SOURCES_HEADING = re.compile(r"^##\s+(Nguồn|Sources)\b.*$", re.M)
 
 
 class PagesPlugin(BasePlugin[PagesConfig]):
@@ -73,6 +78,13 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                 existing.inclusion = InclusionLevel.NOT_IN_NAV
             else:
                 files.append(File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        self.folder_pages = set()
+        for src in FOLDERS:
+            if (src == GROUPS and not self.data.groups) or (src != GROUPS and not self.data.places):
+                continue
+            self.folder_pages.add(src)
+            if files.get_file_from_path(src) is None:
+                files.append(File.generated(config, src, content=""))
         self.used_blocks: dict[str, set[str]] = {}
         self.files = files
         self._add_calendar_files(files, config)
@@ -112,12 +124,17 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             page.meta["description"] = escape(page.meta["description"], quote=True)
         first_line = first_body_line(page, markdown)
         self.links[src] = (shown, find_links(markdown, first_line))
+        if src in self.folder_pages:
+            markdown = folder_markdown(src, lang, self.data.places, self.data.visiting, self.data.groups,
+                                       folder_link(src), markdown if markdown.strip() else "")
         record = self.generated.get(src)
         if record is not None:
-            top = self._record_top(record, src, lang)
+            top = self._record_top(record, src, lang, markdown)
             page.meta["generated_prefix"] = top  # so later plugins still count the editor's lines right
             markdown = top + markdown
             first_line -= top.count("\n")
+            if self._is_place(record):
+                markdown = _before_sources(markdown, place_details_markdown(record, self.data.store, lang))
         try:
             return replace_tokens(markdown, BLOCK, lambda name, line: self._block(name, line, src, lang, shown),
                                   first_line)
@@ -142,11 +159,21 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                                 "words joined by '-'")
         return env
 
-    def _record_top(self, record, src: str, lang: str) -> str:
+    def _is_place(self, record) -> bool:
+        return bool(self.data.places) and record in self.data.places.places.values()
+
+    def _record_top(self, record, src: str, lang: str, markdown: str) -> str:
         store = self.data.store
-        if self.data.groups and record in self.data.groups.groups:
+        if not self._is_place(record):
             return group_page_markdown(record, self.data.groups, store, lang, _link(src, OVERVIEW))
-        return place_page_markdown(record, store, lang)
+        top = place_page_top(record, lang)
+        if PLAN_TOKEN not in markdown:  # the editor did not place "Plan your visit": it opens the page
+            top += self._plan(record, lang)
+        return top
+
+    def _plan(self, place, lang: str) -> str:
+        visiting = self.data.visiting
+        return plan_markdown(place, visiting.places.get(place.key) if visiting else None, lang)
 
     def _block(self, name: str, line: int, src: str, lang: str, shown: str) -> str:
         data = self.data
@@ -159,6 +186,19 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                  "province_map": ("map.yml", data.map),
                  "events": ("events.yml", data.events),
                  **{f"places.{kind}": ("places.yml", data.places) for kind in KINDS}}
+        if name == "plan":
+            record = self.generated.get(src)
+            if not self._is_place(record):
+                raise SiteDataError(shown, line, "{{ block.plan }} belongs on the page of a relic site or destination",
+                                    "remove it from this page")
+            return self._plan(record, lang)
+        if name.startswith("practical."):
+            topic = name.removeprefix("practical.")
+            if topic not in TRIP_FIELDS:
+                raise SiteDataError(shown, line, f"unknown practical topic '{topic}'",
+                                    "topics are: " + ", ".join(TRIP_FIELDS))
+            facts = data.visiting.trip.get(topic, ()) if data.visiting else ()
+            return trip_markdown(facts, lang)
         if name.startswith("chart."):
             chart = data.charts.get(name.removeprefix("chart."))
             if chart is None:
@@ -167,7 +207,8 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             return chart_markdown(chart, data.store, lang)
         if name not in needs:
             raise SiteDataError(shown, line, f"unknown block '{name}'",
-                                "blocks are: " + ", ".join([*needs, *(f"chart.{c}" for c in data.charts)]))
+                                "blocks are: " + ", ".join([*needs, "plan", *(f"practical.{t}" for t in TRIP_FIELDS),
+                                                            *(f"chart.{c}" for c in data.charts)]))
         file, loaded = needs[name]
         if loaded is None:
             raise SiteDataError(shown, line, f"block '{name}' needs data/{file}, which does not exist")
@@ -256,6 +297,15 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     def _place_link(self, src: str):
         places = self.data.places
         return lambda key: _link(src, places.places[key].page)
+
+
+def _before_sources(markdown: str, block: str) -> str:
+    """``block`` just before the page's own sources section ("## Nguồn" / "## Sources"), or at the end."""
+    headings = list(_SOURCES_HEADING.finditer(markdown))
+    match = headings[-1] if headings else None
+    if match is None:
+        return markdown.rstrip("\n") + "\n\n" + block
+    return markdown[:match.start()] + block + markdown[match.start():]
 
 
 def _link(from_src: str, to_src: str) -> str:

@@ -12,6 +12,7 @@ from .datacache import data_version, figure_store
 from .ethnic_groups import EthnicGroups, load_ethnic_groups
 from .events import Events, load_events
 from .figures import FigureStore
+from .phrases import Phrases, load_phrases
 from .places import Places, load_places
 from .planning import Itinerary, Months, load_itineraries, load_months
 from .provincemap import ProvinceMap, load_map
@@ -33,6 +34,7 @@ class SiteData:
     events: Events | None = None  # data/events.yml: the events page and its calendar files
     products: tuple[Product, ...] | None = None  # data/products.yml: structured data only
     visiting: Visiting | None = None  # data/visiting.yml: practical facts with their dates
+    phrases: Phrases | None = None  # data/phrases.yml: editors' words that never reach a visitor
 
 
 _cache: dict[tuple, SiteData] = {}
@@ -65,6 +67,7 @@ def load_site_data(data_dir: Path, languages: tuple[str, ...], root: Path) -> Si
                      tuple(g.key for g in groups.groups) if groups else ()),
         products=maybe("products.yml", load_products, store),
         visiting=maybe("visiting.yml", load_visiting, store, place_keys),
+        phrases=maybe("phrases.yml", load_phrases),
     )
     _cache.clear()
     _cache[key] = data

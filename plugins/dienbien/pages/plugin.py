@@ -22,13 +22,14 @@ from mkdocs.structure.pages import Page
 from ..core import events as events_core
 from ..core import structured_data as sd
 from ..core.charts import chart_markdown
-from ..core.errors import SiteDataError
+from ..core.errors import SiteDataError, display_path
 from ..core.ethnic_groups import group_page_markdown, overview_table_markdown, share_chart_html
 from ..core.folderpages import FOLDERS, GROUPS, folder_link, folder_markdown
 from ..core.frontmatter import check_front_matter
 from ..core.languages import relative_url
 from ..core.links import anchors, find_links, resolve
 from ..core.markup import BLOCK, replace_tokens
+from ..core.phrases import locate, reading_text
 from ..core.places import KINDS, place_details_markdown, place_page_top, places_list_markdown, plan_markdown
 from ..core.planning import itineraries_markdown, months_markdown
 from ..core.provincemap import map_markdown
@@ -78,6 +79,8 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                 existing.inclusion = InclusionLevel.NOT_IN_NAV
             else:
                 files.append(File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        self.phrase_errors: list[str] = []
+        self.data_texts: list[tuple[str, str]] | None = None
         self.folder_pages = set()
         for src in FOLDERS:
             if (src == GROUPS and not self.data.groups) or (src != GROUPS and not self.data.places):
@@ -141,10 +144,37 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         except SiteDataError as e:
             raise PluginError(str(e)) from e
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Look for editors' notes ("độ tin cậy thấp", "data/…") in what the visitor will read."""
+        if not self.config.enabled or not self.data.phrases:
+            return None
+        lang = page.meta.get("content_language") or config.theme["language"]
+        found = self.data.phrases.find(reading_text(html), lang)
+        if found:
+            shown = shown_path(page, config, self.root)
+            texts = [(shown, page.file.content_string), *self._data_texts()]
+            for phrase in found:
+                where = locate(phrase.phrase, texts) or (shown, 1)
+                self.phrase_errors.append(
+                    f"{where[0]}:{where[1]}: '{phrase.phrase}' is a note for editors and appears in the text of "
+                    f"{page.url or '/'} ({lang}); {phrase.instead} (phrases: {self.data.phrases.path}:{phrase.line})")
+        return None
+
+    def _data_texts(self) -> list[tuple[str, str]]:
+        """Every data file's text, for finding the line that produced a phrase (read once a build)."""
+        if self.data_texts is None:
+            data_dir = Path(self.config.data_dir)
+            self.data_texts = [(display_path(p, self.root), p.read_text(encoding="utf-8"))
+                               for p in sorted(data_dir.rglob("*.yml")) if p.name != "phrases.yml"]
+        return self.data_texts
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """Every page is rendered now: check each editor's link, and its anchor, at its line."""
+        """Every page is rendered now: no editors' notes in the text; each editor's link, and its
+        anchor, at its line."""
         if not self.config.enabled:
             return env
+        if self.phrase_errors:
+            raise PluginError("editors' notes in the reading text:\n" + "\n".join(sorted(set(self.phrase_errors))))
         ids = {f.src_uri: anchors(f.page.content or "") for f in files.documentation_pages() if f.page}
         for src, (shown, links) in sorted(self.links.items()):
             for line, target in links:

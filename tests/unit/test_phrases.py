@@ -1,0 +1,54 @@
+"""Editors' notes never reach a visitor: the phrase list, the reading text, and where a phrase
+came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dienbien.core.errors import SiteDataError
+from dienbien.core.phrases import load_phrases, locate, reading_text
+
+PHRASES = """\
+vi:
+  - phrase: độ tin cậy
+    instead: bỏ nhãn độ tin cậy
+en:
+  - phrase: unverified
+    instead: state what is known
+  - phrase: data/
+    instead: do not name the site's files
+"""
+
+
+def phrases(tmp_path: Path, text: str = PHRASES):
+    (tmp_path / "phrases.yml").write_text(text, encoding="utf-8")
+    return load_phrases(tmp_path / "phrases.yml", tmp_path, ("vi", "en"))
+
+
+def test_finds_phrases_in_reading_text_whatever_the_case(tmp_path):
+    found = phrases(tmp_path)
+    html = "<p>Con số này có <em>Độ  tin cậy</em> thấp.</p><script>var unverified = 1</script>"
+    assert [p.phrase for p in found.find(reading_text(html), "vi")] == ["độ tin cậy"]
+    assert found.find(reading_text(html), "en") == []  # each language its own list; scripts are not read
+    assert [p.line for p in found.find("Unverified. See data/places.yml", "en")] == [5, 7]
+    assert found.find(reading_text('<a href="/data/x.json">Open data</a><code>data/</code>'), "en") == []
+
+
+def test_locates_the_line_that_produced_a_phrase():
+    sources = [("content/vi/a.md", "# A\n\nfine\n"), ("data/places.yml", "x:\n  vi: Chưa xác minh\n")]
+    assert locate("chưa xác minh", sources) == ("data/places.yml", 2)
+    assert locate("nowhere", sources) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [("vi:\n  - phrase: x\n", 2, "missing field 'instead'"),
+     ("fr:\n  - {phrase: x, instead: y}\n", 1, "fr: unknown field"),
+     ("vi: độ tin cậy\n", 1, "expected a list of entries")],
+)
+def test_bad_phrase_list_names_its_line(tmp_path, text, line, message):
+    with pytest.raises(SiteDataError) as error:
+        phrases(tmp_path, text)
+    assert str(error.value).startswith(f"phrases.yml:{line}:") and message in str(error.value), str(error.value)

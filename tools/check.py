@@ -5,6 +5,10 @@
 - MUST FIX (exit 1): a page with no counterpart in the other language and no
   ``translation: pending``; an image without alt text (unless marked ``{ .decorative }``), or
   a decorative one with alt text.
+  A name written in a variant form that data/glossary.yml rules out ("Hmong" for "Mông").
+- GAPS FOR VISITORS: relic sites and destinations without opening hours or a ticket price
+  (data/visiting.yml); practical facts last checked more than a year ago; the pages that most
+  need a photo (place pages first, in the order of data/places.yml).
 - REVIEW: pages marked ``translation: pending``; pages whose Vietnamese source changed
   (by git history) after its English counterpart was last changed; figures whose source is
   older than --max-age-days, or undated.
@@ -20,6 +24,9 @@ import sys
 from pathlib import Path
 
 from dienbien.core.figures import load_figure_store
+from dienbien.core.glossary import check_site, load_glossary
+from dienbien.core.places import load_places
+from dienbien.core.visiting import STALE_AFTER_DAYS, load_visiting, missing_facts, stale_facts
 from dienbien.core.images import check_alt, find_images
 from dienbien.core.languages import is_pending, read_front_matter, scan_content
 
@@ -73,14 +80,40 @@ def main() -> int:
         date = figure.source.date
         if date is None:
             review.append(f"{figure.where}: figure {key}: its source {figure.source.key} has no date")
-        elif (today - date).days > args.max_age_days:
+        elif (today - date.first_day).days > args.max_age_days:  # a month or year counts from its first day
             review.append(f"{figure.where}: figure {key}: source dated {date} "
-                          f"({(today - date).days} days old); is there a newer figure?")
-    for title, items in (("MUST FIX", must), ("REVIEW", review)):
+                          f"({(today - date.first_day).days} days old); is there a newer figure?")
+    glossary = root / "data" / "glossary.yml"
+    if glossary.is_file():
+        must += [f"{f}" for f in check_site(root, root / "content", root / "data",
+                                             load_glossary(glossary, root, LANGS))]
+    gaps = visitor_gaps(root, store, today)
+    for title, items in (("MUST FIX", must), ("GAPS FOR VISITORS", gaps), ("REVIEW", review)):
         print(f"{title} ({len(items)})")
         for item in items:
             print(f"  - {item}")
     return 1 if must else 0
+
+
+def visitor_gaps(root: Path, store, today: dt.date) -> list[str]:
+    """What a visitor would miss: hours and prices, fresh practical facts, photos."""
+    places_file, visiting_file = root / "data" / "places.yml", root / "data" / "visiting.yml"
+    if not places_file.is_file():
+        return []
+    places = load_places(places_file, root, LANGS, store)
+    keys = tuple(places.places)
+    visiting = load_visiting(visiting_file, root, LANGS, store, keys) if visiting_file.is_file() else None
+    shown = visiting.path if visiting else "data/visiting.yml"
+    named = {"hours": "opening hours", "price": "ticket price"}
+    gaps = [f"{places.path}:{places.places[key].line}: {key}: no {' or '.join(named[m] for m in missing)} in {shown} "
+            "yet; add what a reputable source gives, with the date it was true"
+            for key, missing in missing_facts(visiting, keys)]
+    if visiting:
+        gaps += [f"{visiting.path}:{line}: {what}: last checked {checked}, more than {STALE_AFTER_DAYS} days ago; "
+                 "check it again and update 'checked'" for what, line, checked in stale_facts(visiting, today)]
+    gaps += [f"{places.path}:{p.line}: {p.key}: its page has no photo; add one with alt text in every language "
+             "(photo: {src: /anh/….jpg, alt: {vi: …, en: …}})" for p in places.places.values() if p.photo is None]
+    return gaps
 
 
 if __name__ == "__main__":

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from dienbien.core.figures import load_figure_store
 from dienbien.core.glossary import check_site, load_glossary
-from dienbien.core.places import load_places
-from dienbien.core.visiting import STALE_AFTER_DAYS, load_visiting, missing_facts, stale_facts
 from dienbien.core.images import check_alt, find_images
 from dienbien.core.languages import is_pending, read_front_matter, scan_content
+from dienbien.core.places import load_places
+from dienbien.core.visiting import STALE_AFTER_DAYS, load_visiting, missing_facts, stale_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("vi", "en")

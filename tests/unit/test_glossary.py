@@ -22,7 +22,8 @@ def glossary():
     [("en", "The Hmong live on the ridges.", ["Hmong"]),
      ("en", "Beside highway QL279 in phường Điện Biên Phủ.", ["QL279", "phường"]),
      ("en", "The Black Tai and White Tai villages.", ["Black Tai", "White Tai"]),
-     ("en", "A relic site beside Pá Khoang lake, in ban flower season.", ["relic site", "Pá Khoang lake", "ban flower"]),
+     ("en", "A relic site beside Pá Khoang lake, in ban flower season.",
+      ["relic site", "Pá Khoang lake", "ban flower"]),
      ("vi", "Hầm tướng De Castries, văn hoá Thái.", ["De Castries", "hoá"]),
      ("vi", "Ngữ hệ H'Mông – Dao.", ["H'Mông", "H'Mông – Dao"])],
 )

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from dienbien.core.dates import PartialDate
 from dienbien.core.errors import SiteDataError
 from dienbien.core.figures import load_figure_store
-from dienbien.core.visiting import (load_visiting, missing_facts, plan_rows, stale_facts, trip_markdown)
+from dienbien.core.visiting import load_visiting, missing_facts, plan_rows, stale_facts, trip_markdown
 
 SOURCES = """\
 bdbp:

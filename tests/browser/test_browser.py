@@ -9,7 +9,8 @@ import pytest
 pytestmark = pytest.mark.slow
 
 PAGE_TYPES = ["", "lich-su/", "lich-su/chien-dich-dien-bien-phu/", "van-hoa/", "van-hoa/dan-toc/mong/",
-              "lich-su/di-tich/doi-a1/", "du-lich/diem-den/a-pa-chai/", "nong-nghiep/", "chuyen-di/"]
+              "lich-su/di-tich/doi-a1/", "du-lich/diem-den/a-pa-chai/", "nong-nghiep/", "chuyen-di/",
+              "lich-su/di-tich/", "du-lich/diem-den/", "van-hoa/dan-toc/"]
 BOTH = [prefix + path for path in PAGE_TYPES for prefix in ("", "en/")]
 
 
@@ -157,3 +158,14 @@ def test_home_screenshots(browser, base_url, artifacts, name, viewport):
         page.screenshot(path=str(path), full_page=True)
         context.close()
         assert path.stat().st_size > 20_000
+
+
+@pytest.mark.parametrize("path", ["lich-su/di-tich/doi-a1/", "en/nong-nghiep/"])
+def test_a_figures_marker_opens_its_folded_source(page, base_url, path):
+    page.goto(base_url + path)
+    sources = page.locator(".dbf-sources details")
+    assert sources.get_attribute("open") is None, "the list of sources starts folded"
+    assert not page.locator("#figure-source-1").is_visible()
+    page.locator('sup.dbf-ref a[href="#figure-source-1"]').first.click()
+    page.wait_for_function("document.querySelector('.dbf-sources details').open")
+    assert page.locator("#figure-source-1").is_visible()

@@ -23,8 +23,11 @@ _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 
 #: Headings and labels of the sources list, per language.
 TEXT = {
-    "vi": {"heading": "Nguồn số liệu", "ref": "Nguồn số liệu {n}", "period": "Thời điểm"},
-    "en": {"heading": "Sources of figures", "ref": "Source of figure {n}", "period": "Period"},
+    "vi": {"heading": "Nguồn số liệu", "ref": "Nguồn số liệu {n}", "period": "Thời điểm",
+           "show": "Xem nguồn của {n} số liệu trên trang", "show_one": "Xem nguồn của số liệu trên trang"},
+    "en": {"heading": "Sources of figures", "ref": "Source of figure {n}", "period": "Period",
+           "show": "Show the sources of the {n} figures on this page",
+           "show_one": "Show the source of the figure on this page"},
 }
 
 
@@ -89,7 +92,10 @@ class FigureCitations:
                 f"{escape(format_figure(figure, self.lang))} "
                 f"({escape(figure.period[self.lang])}). {source_html(figure.source, self.lang)}.</li>"
             )
-        # data-search-exclude: the search index (fetched by every page) carries prose, not citations
+        # data-search-exclude: the search index (fetched by every page) carries prose, not citations.
+        # The list folds away (a phone reader scrolls past it); a marker's link opens it, as
+        # browsers open a closed <details> that holds the target of a link.
+        show = text["show"].format(n=len(self.cited)) if len(self.cited) > 1 else text["show_one"]
         return (f'\n\n<section class="dbf-sources" aria-labelledby="figure-sources" data-search-exclude>\n'
-                f'<h2 id="figure-sources">{text["heading"]}</h2>\n<ol>\n' + "\n".join(items)
-                + "\n</ol>\n</section>\n")
+                f'<h2 id="figure-sources">{text["heading"]}</h2>\n<details><summary>{escape(show)}</summary>\n'
+                f'<ol>\n' + "\n".join(items) + "\n</ol>\n</details>\n</section>\n")

@@ -43,7 +43,7 @@ def test_every_folder_address_is_a_page_of_cards(site: Site, lang):
     for folder, children in expected.items():
         page = site.page(prefix + folder)
         assert page.html["lang"] == lang and page.select_one("article h1"), folder
-        cards = page.select("article .db-card")
+        cards = page.select("article .db-folder-card")
         assert [c.select_one("h2 a")["href"] for c in cards] == children, folder
         assert all(c.select_one("dl dd") for c in cards), f"{folder}: each card has its key facts"
         assert f"https://dienbien.example.org/{prefix}{folder}</loc>" in sitemap, folder

@@ -90,13 +90,13 @@ def folder_cards(src: str, lang: str, places: Places | None, visiting: Visiting 
                 facts.append((v["price"], "; ".join(f"{escape(x.who[lang])}: {escape(price_text(x.vnd, lang))}"
                                                     for x in visit.price.tickets)))
             cards.append(_card(p.name[lang], link(p.page), p.what[lang], facts))
-    return '<div class="db-cards" markdown="1">\n\n' + "\n".join(cards) + "\n</div>\n"
+    return '<div class="db-folder" markdown="1">\n\n' + "\n".join(cards) + "\n</div>\n"
 
 
 def _card(name: str, href: str, what: str | None, facts: list[tuple[str, str]]) -> str:
     rows = "".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in facts)
     lead = f"<p>{escape(what)}</p>\n" if what else ""
-    return (f'<section class="db-card" markdown="1">\n\n## [{name}]({href})\n\n'
+    return (f'<section class="db-folder-card" markdown="1">\n\n## [{name}]({href})\n\n'
             f"{lead}<dl>{rows}</dl>\n\n</section>\n")
 
 

@@ -25,7 +25,7 @@ def place(**changes) -> Place:
     fields = dict(key="ho-pa-khoang", kind="destination", type="LakeBodyOfWater",
                   name={"vi": "Hồ Pá Khoang", "en": "Pa Khoang Lake"}, other_names=("Pa Khoang",),
                   what={"vi": "Hồ nhân tạo", "en": "A reservoir"}, where={"vi": "Pá Khoang", "en": "Pá Khoang"},
-                  lat=None, lon=None, see=(), visit=None, figures=(), sources=(), line=1)
+                  lat=None, lon=None, coordinates_source=None, see=(), visit=None, figures=(), sources=(), line=1)
     fields.update(changes)
     return Place(**fields)
 

@@ -7,7 +7,6 @@ them; :mod:`dienbien.core.formatting` writes them out for a language.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,8 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlparse
 
+from .dates import PartialDate
 from .errors import SiteDataError, display_path
-from .schema import check_keys, date_value, localized, mapping, number, reference, references, shown, text
+from .schema import check_keys, localized, mapping, number, partial_date, reference, references, shown, text
 from .yamlfile import YamlDocument, load_yaml
 
 #: Words that qualify a value ("hơn 310.000", "over 310,000"); see formatting.APPROX.
@@ -40,7 +40,7 @@ class Source:
     key: str
     publisher: str
     title: dict[str, str]
-    date: dt.date | None  # publication date, when known
+    date: PartialDate | None  # publication date, to the day, month or year known
     url: str | None
     where: Where
 
@@ -158,7 +158,7 @@ def load_sources(folder: Path, root: Path, languages: tuple[str, ...]) -> dict[s
                 publisher=text(doc, k + ("publisher",), entry["publisher"]),
                 title=localized(doc, k + ("title",), title, languages) if isinstance(title, dict)
                 else {lang: text(doc, k + ("title",), title) for lang in languages},
-                date=date_value(doc, k + ("date",), entry["date"]) if "date" in entry else None,
+                date=partial_date(doc, k + ("date",), entry["date"]) if "date" in entry else None,
                 url=url,
                 where=Where(doc.path, doc.line(*k)),
             )

@@ -3,6 +3,11 @@
 Vietnamese uses ``.`` for thousands and ``,`` for decimals (``429.227``, ``15,96%``);
 English the reverse. Units and qualifiers ("hơn", "over") come from the unit
 patterns in ``data/units.yml`` and from :data:`APPROX`.
+
+Dates and clocks follow one house style, set here once (:data:`DATE_PATTERNS`,
+:data:`RANGE_PATTERNS`) and used by every page, citation, timeline and calendar:
+Vietnamese ``8/3/2026``, ``13–17/3/1954`` and, in prose, "ngày 8 tháng 3 năm 2026";
+English ``8 March 2026``, ``13–17 March 1954``; clocks ``19:30`` in both.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from babel.dates import format_date as babel_format_date
 from babel.dates import format_time as babel_format_time
 from babel.numbers import format_decimal
 
+from .dates import PartialDate
 from .figures import Figure, Source
 
 #: How a qualified value reads in each language; ``{x}`` is the number with its unit.
@@ -38,16 +44,79 @@ def format_coordinate(value: float, lang: str) -> str:
     return format_decimal(Decimal(f"{value:.5f}"), format="0.00000", locale=lang)
 
 
+#: The house style's patterns (Babel's CLDR pattern syntax), one set per language:
+#: ``date`` a full date, ``month`` and ``year`` a date known only that far, ``words`` a date
+#: in running prose, ``clock`` a time of day (24-hour).
+DATE_PATTERNS: dict[str, dict[str, str]] = {
+    "vi": {"date": "d/M/y", "month": "M/y", "year": "y", "words": "'ngày' d 'tháng' M 'năm' y", "clock": "HH:mm"},
+    "en": {"date": "d MMMM y", "month": "MMMM y", "year": "y", "words": "d MMMM y", "clock": "HH:mm"},
+}
+
+#: How a range of days reads, by what its ends share: the same month, the same year, or
+#: neither. Each is (pattern of the first day, separator, pattern of the last day).
+RANGE_PATTERNS: dict[str, dict[str, tuple[str, str, str]]] = {
+    "vi": {"month": ("d", "–", "d/M/y"), "year": ("d/M", "–", "d/M/y"), "none": ("d/M/y", "–", "d/M/y")},
+    "en": {"month": ("d", "–", "d MMMM y"), "year": ("d MMMM", " – ", "d MMMM y"),
+           "none": ("d MMMM y", " – ", "d MMMM y")},
+}
+
+
 @functools.cache
 def format_date(date: dt.date, lang: str) -> str:
-    """``2026-03-08`` → ``8 tháng 3, 2026`` (vi) / ``March 8, 2026`` (en)."""
-    return babel_format_date(date, "long", locale=lang)
+    """``2026-03-08`` → ``8/3/2026`` (vi) / ``8 March 2026`` (en)."""
+    return babel_format_date(date, DATE_PATTERNS[lang]["date"], locale=lang)
+
+
+@functools.cache
+def format_partial_date(date: PartialDate, lang: str) -> str:
+    """A date at the precision known: ``2019``; ``3/2019`` / ``March 2019``; or a full date."""
+    if date.precision == "day":
+        return format_date(date.first_day, lang)
+    return babel_format_date(date.first_day, DATE_PATTERNS[lang][date.precision], locale=lang)
+
+
+def _range_parts(start: dt.date, end: dt.date, lang: str) -> tuple[str, str, str]:
+    shared = ("month" if (start.year, start.month) == (end.year, end.month)
+              else "year" if start.year == end.year else "none")
+    first, separator, last = RANGE_PATTERNS[lang][shared]
+    return babel_format_date(start, first, locale=lang), separator, babel_format_date(end, last, locale=lang)
+
+
+@functools.cache
+def format_date_range(start: dt.date, end: dt.date | None, lang: str) -> str:
+    """``13–17/3/1954``, ``31/1–15/5/1954``, ``30/12/1953–7/1/1954`` (vi);
+    ``13–17 March 1954``, ``31 January – 15 May 1954`` (en). One day when ``end`` is
+    missing or the same day."""
+    if end is None or end == start:
+        return format_date(start, lang)
+    return "".join(_range_parts(start, end, lang))
+
+
+@functools.cache
+def format_date_words(date: dt.date, lang: str) -> str:
+    """A date for running prose: ``ngày 8 tháng 3 năm 2026`` (vi) / ``8 March 2026`` (en)."""
+    return babel_format_date(date, DATE_PATTERNS[lang]["words"], locale=lang)
 
 
 @functools.cache
 def format_clock(time: dt.time, lang: str) -> str:
-    """``19:30`` → ``19:30`` (vi) / ``7:30 PM`` (en)."""
-    return babel_format_time(time, "short", locale=lang)
+    """``19:30`` in both languages (24-hour)."""
+    return babel_format_time(time, DATE_PATTERNS[lang]["clock"], locale=lang)
+
+
+def date_html(date: dt.date | PartialDate, lang: str) -> str:
+    """The date in a ``<time>`` element that carries it in ISO form, at the precision known."""
+    text = format_partial_date(date, lang) if isinstance(date, PartialDate) else format_date(date, lang)
+    return f'<time datetime="{date.isoformat()}">{escape(text)}</time>'
+
+
+def date_range_html(start: dt.date, end: dt.date | None, lang: str) -> str:
+    """The range with each end in its own ``<time>``: ``<time …>13</time>–<time …>17/3/1954</time>``."""
+    if end is None or end == start:
+        return date_html(start, lang)
+    first, separator, last = _range_parts(start, end, lang)
+    return (f'<time datetime="{start.isoformat()}">{escape(first)}</time>{escape(separator)}'
+            f'<time datetime="{end.isoformat()}">{escape(last)}</time>')
 
 
 def _unit_pattern(figure: Figure, lang: str) -> str:
@@ -94,7 +163,7 @@ def source_html(source: Source, lang: str) -> str:
 
 
 def _time(source: Source, lang: str) -> str:
-    return f'<time datetime="{source.date.isoformat()}">{escape(format_date(source.date, lang))}</time>'
+    return date_html(source.date, lang)
 
 
 def source_short_html(source: Source, lang: str) -> str:

@@ -1,10 +1,13 @@
 """The province map: an SVG drawn at build time from coordinates in ``data/``, no map tiles.
 
-``data/map.yml`` holds the area drawn, the province's extent and the towns (GeoNames
-positions); ``data/map-borders.json`` the national borders (Natural Earth, written by
-``tools/map_borders.py``); places of ``data/places.yml`` with coordinates are drawn too.
-Under the map, a list gives every point as text, with links to the place's page and links
-that open the point in a phone's maps app: the map's accessible alternative.
+``data/map.yml`` holds the area drawn, the province's extent, the towns (GeoNames
+positions) and the places of the city inset; ``data/map-borders.json`` the national borders
+(Natural Earth, written by ``tools/map_borders.py``). Every place of ``data/places.yml`` whose
+coordinates have a source is drawn as a numbered marker. Under the map, a numbered list gives
+every place as text, with a link to its page and links that open the point in a phone's maps
+app: the map's accessible alternative (the picture itself holds nothing to focus). The inset
+draws the city's battlefield sites at a larger scale, with the straight-line distance from
+each to its nearest neighbour.
 """
 
 from __future__ import annotations
@@ -13,12 +16,13 @@ import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from html import escape
 from pathlib import Path
 
 from .errors import SiteDataError, display_path
 from .figures import FigureStore, Source, cited_source
-from .formatting import format_coordinate, source_html
+from .formatting import format_coordinate, format_number, source_short_html
 from .places import Places
 from .schema import check_keys, choice, degrees, mapping, slug, text
 from .yamlfile import load_yaml
@@ -32,21 +36,42 @@ COUNTRY_NAMES = {
 }
 TEXT = {
     "vi": {"title": "Bản đồ tỉnh Điện Biên",
-           "desc": "Bản đồ vẽ các địa danh và điểm tham quan có tọa độ, cùng đường biên giới với Lào và "
-                   "Trung Quốc. Danh sách bên dưới bản đồ ghi đủ các điểm này dưới dạng văn bản.",
+           "desc": "Bản đồ vẽ các thị trấn, các điểm tham quan có tọa độ (đánh số như danh sách bên dưới) và "
+                   "đường biên giới với Lào và Trung Quốc. Danh sách bên dưới bản đồ ghi đủ các điểm này dưới "
+                   "dạng văn bản.",
            "extent": "Khung nét đứt: phạm vi của tỉnh, từ {south} đến {north} vĩ Bắc và từ {west} đến "
                      "{east} kinh Đông. Bản đồ không vẽ ranh giới giữa Điện Biên và các tỉnh lân cận.",
-           "list": "Các điểm trên bản đồ", "coordinates": "tọa độ", "open": "mở trong ứng dụng bản đồ",
-           "osm": "OpenStreetMap", "sources": "Nguồn của bản đồ", "towns": "vị trí các địa danh",
-           "borders": "đường biên giới", "extent_short": "phạm vi của tỉnh"},
+           "places": "Các điểm tham quan trên bản đồ", "towns": "Các thị trấn trên bản đồ",
+           "coordinates": "tọa độ", "open": "mở trong ứng dụng bản đồ", "osm": "OpenStreetMap",
+           "north": "B", "east": "Đ",
+           "credit": "Vị trí thị trấn: {towns}; biên giới: {borders}; phạm vi của tỉnh: {extent}",
+           "credit_places": "; tọa độ các điểm tham quan: {places}",
+           "inset": "Trung tâm Điện Biên Phủ",
+           "inset_desc": "Bản đồ phóng to khu trung tâm thành phố Điện Biên Phủ, vẽ các di tích có tọa độ, "
+                         "đánh số như danh sách các điểm tham quan. Khoảng cách giữa các điểm ghi ở danh sách "
+                         "bên dưới.",
+           "inset_caption": "Phóng to khu trung tâm Điện Biên Phủ. Đường nét đứt nối mỗi điểm với điểm gần nó "
+                            "nhất; khoảng cách là đường chim bay, đường đi bộ thực tế dài hơn.",
+           "distances": "Khoảng cách giữa các điểm gần nhau",
+           "about": "khoảng {value} theo đường chim bay", "m": "{n} m", "km": "{n} km"},
     "en": {"title": "Map of Điện Biên province",
-           "desc": "The map shows the towns and visitor sites that have coordinates, and the borders with "
-                   "Laos and China. The list below the map gives every point as text.",
+           "desc": "The map shows the towns, the visitor sites that have coordinates (numbered as in the list "
+                   "below) and the borders with Laos and China. The list below the map gives every point as text.",
            "extent": "Dashed frame: the province's extent, {south} to {north} N and {west} to {east} E. "
                      "The boundary between Điện Biên and its neighbouring provinces is not drawn.",
-           "list": "Points on the map", "coordinates": "coordinates", "open": "open in your maps app",
-           "osm": "OpenStreetMap", "sources": "Sources of the map", "towns": "positions of the towns",
-           "borders": "borders", "extent_short": "the province's extent"},
+           "places": "Visitor sites on the map", "towns": "Towns on the map",
+           "coordinates": "coordinates", "open": "open in your maps app", "osm": "OpenStreetMap",
+           "north": "N", "east": "E",
+           "credit": "Towns: {towns}; borders: {borders}; the province's extent: {extent}",
+           "credit_places": "; visitor sites: {places}",
+           "inset": "Central Điện Biên Phủ",
+           "inset_desc": "A larger-scale map of central Điện Biên Phủ with the historic sites that have "
+                         "coordinates, numbered as in the list of visitor sites. The distances between them are "
+                         "in the list below.",
+           "inset_caption": "Central Điện Biên Phủ, enlarged. A dashed line joins each site to its nearest "
+                            "neighbour; distances are as the crow flies, and the walk is longer.",
+           "distances": "Distances between neighbouring sites",
+           "about": "about {value} as the crow flies", "m": "{n} m", "km": "{n} km"},
 }
 
 
@@ -69,6 +94,8 @@ class ProvinceMap:
     towns_source: Source
     borders: dict[str, list[list[list[float]]]]
     borders_source: Source
+    inset: tuple[str, ...] = ()  # keys of data/places.yml drawn in the city inset
+    inset_at: tuple[str, int] = ("data/map.yml", 1)  # where the inset's list is, for errors
 
 
 def _box(doc, key, value, with_source: bool, store: FigureStore) -> tuple[dict[str, float], Source | None]:
@@ -86,7 +113,7 @@ def _box(doc, key, value, with_source: bool, store: FigureStore) -> tuple[dict[s
 def load_map(path: Path, root: Path, languages: tuple[str, ...], store: FigureStore) -> ProvinceMap:
     doc = load_yaml(path, display_path(path, root))
     data = mapping(doc, (), doc.data, "the map file")
-    check_keys(doc, (), data, {"extent", "frame", "towns", "towns_source", "borders_source"}, set())
+    check_keys(doc, (), data, {"extent", "frame", "towns", "towns_source", "borders_source"}, {"inset"})
     extent, extent_source = _box(doc, ("extent",), data["extent"], True, store)
     frame, _ = _box(doc, ("frame",), data["frame"], False, store)
 
@@ -118,8 +145,12 @@ def load_map(path: Path, root: Path, languages: tuple[str, ...], store: FigureSt
         raise SiteDataError(display_path(borders_path, root), None,
                             "the borders were drawn for another frame than data/map.yml's",
                             "write them again with: .venv/bin/python tools/map_borders.py")
+    inset = data.get("inset") or []
+    if not isinstance(inset, list) or not all(isinstance(k, str) for k in inset):
+        raise doc.error(("inset",), "expected a list of place keys, e.g. [doi-a1, ham-de-castries]")
     return ProvinceMap(extent, extent_source, frame, tuple(towns), source("towns_source"), borders["countries"],
-                       source("borders_source"))
+                       source("borders_source"), tuple(slug(doc, ("inset", i), k) for i, k in enumerate(inset)),
+                       (doc.path, doc.line("inset")))
 
 
 class _Projection:
@@ -184,8 +215,108 @@ def _dms(value: float) -> str:
     return f"{degrees}°{minutes:02d}'"
 
 
+def written_coordinates(lat: float, lon: float, lang: str) -> str:
+    """``22,40064° B; 102,14392° Đ`` / ``22.40064° N; 102.14392° E``: never read as four numbers."""
+    t = TEXT[lang]
+    return f"{format_coordinate(lat, lang)}° {t['north']}; {format_coordinate(lon, lang)}° {t['east']}"
+
+
+def distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in metres between two (lat, lon) points (haversine, mean Earth radius)."""
+    (la1, lo1), (la2, lo2) = (tuple(map(math.radians, p)) for p in (a, b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6_371_008.8 * math.asin(math.sqrt(h))
+
+
+def rounded_distance(metres: float, lang: str) -> str:
+    """``about 600 m as the crow flies``: to 100 m under a kilometre, to 0.1 km above."""
+    t = TEXT[lang]
+    if metres < 950:
+        value = t["m"].format(n=format_number(Decimal(max(100, round(metres / 100) * 100)), lang))
+    else:
+        value = t["km"].format(n=format_number(Decimal(f"{metres / 1000:.1f}"), lang))
+    return t["about"].format(value=value)
+
+
+def _marker(x: float, y: float, number: int) -> str:
+    """A numbered marker: the number is what the list under the map shows."""
+    return (f'<circle class="db-map__place" cx="{x:.1f}" cy="{y:.1f}" r="9"/>'
+            f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="11" font-weight="700" '
+            f'fill="#ffffff">{number}</text>')
+
+
+def mapped_places(m: ProvinceMap, places: Places | None) -> list:
+    """The places drawn, north to south: the order of their numbers on the map and in the list."""
+    inside = [p for p in (places.places.values() if places else ())
+              if p.lat is not None and m.frame["south"] <= p.lat <= m.frame["north"]
+              and m.frame["west"] <= p.lon <= m.frame["east"]]
+    return sorted(inside, key=lambda p: (-p.lat, p.lon))
+
+
+def neighbour_pairs(points: dict[str, tuple[float, float]]) -> list[tuple[str, str, float]]:
+    """Each point with its nearest other point, once per pair, shortest first."""
+    pairs: dict[frozenset, tuple[str, str, float]] = {}
+    for key, here in points.items():
+        others = [(distance_m(here, there), other) for other, there in points.items() if other != key]
+        if others:
+            d, other = min(others)
+            pairs.setdefault(frozenset((key, other)), (key, other, d))
+    return sorted(pairs.values(), key=lambda pair: pair[2])
+
+
+def _inset(m: ProvinceMap, places: Places, numbers: dict[str, int], lang: str) -> str:
+    """The city inset (when two of its places or more are drawn) and the distances between neighbours."""
+    t = TEXT[lang]
+    for key in m.inset:
+        if key not in places.places:
+            raise SiteDataError(m.inset_at[0], m.inset_at[1], f"inset: unknown place '{key}'",
+                                "places are listed in data/places.yml: " + ", ".join(places.places))
+    drawn = {k: (places.places[k].lat, places.places[k].lon) for k in m.inset if k in numbers}
+    if len(drawn) < 2:
+        return ""
+    lats, lons = [p[0] for p in drawn.values()], [p[1] for p in drawn.values()]
+    pad_lat = max((max(lats) - min(lats)) * 0.15, 0.004)
+    pad_lon = max((max(lons) - min(lons)) * 0.15, 0.004)
+    project = _Projection({"south": min(lats) - pad_lat, "north": max(lats) + pad_lat,
+                           "west": min(lons) - pad_lon, "east": max(lons) + pad_lon})
+    pairs = neighbour_pairs(drawn)
+    lines = []
+    for a, b, _ in pairs:
+        (xa, ya), (xb, yb) = (project(drawn[k][1], drawn[k][0]) for k in (a, b))
+        lines.append(f'<line x1="{xa:.1f}" y1="{ya:.1f}" x2="{xb:.1f}" y2="{yb:.1f}" stroke="#7a1f4b" '
+                     f'stroke-width="1.5" stroke-dasharray="4 3"/>')
+    markers = [_marker(*project(lon, lat), numbers[k]) for k, (lat, lon) in drawn.items()]
+    height = project.height
+    svg = (f'<svg class="db-map__svg" viewBox="0 0 {WIDTH} {height}" role="img" '
+           f'aria-labelledby="db-inset-title db-inset-desc" xmlns="http://www.w3.org/2000/svg">'
+           f'<title id="db-inset-title">{escape(t["inset"])}</title>'
+           f'<desc id="db-inset-desc">{escape(t["inset_desc"])}</desc>'
+           f'<rect width="{WIDTH}" height="{height}" fill="#fbfaf5"/>{"".join(lines)}{"".join(markers)}</svg>')
+    rows = "".join(f"<li>{numbers[a]}. {escape(places.places[a].name[lang])} – {numbers[b]}. "
+                   f"{escape(places.places[b].name[lang])}: {escape(rounded_distance(d, lang))}</li>"
+                   for a, b, d in ((*sorted(pair[:2], key=numbers.get), pair[2]) for pair in pairs))
+    return (f'## {t["inset"]}\n\n<figure class="db-map db-map--inset">\n{svg}\n'
+            f'<figcaption>{escape(t["inset_caption"])}</figcaption>\n</figure>\n\n'
+            f'### {t["distances"]}\n\n<ul class="db-map__distances">{rows}</ul>\n\n')
+
+
+def _titled(source: Source, lang: str) -> str:
+    """A source named by its title, linked: for a credit where the publisher's name says little."""
+    title = escape(source.title[lang])
+    return f'<a href="{escape(source.url, quote=True)}" rel="noopener">{title}</a>' if source.url else title
+
+
+def _links(lat: float, lon: float, lang: str) -> str:
+    t = TEXT[lang]
+    la, lo = f"{lat:.5f}", f"{lon:.5f}"
+    return (f'{t["coordinates"]} {escape(written_coordinates(lat, lon, lang))} · '
+            f'<a href="geo:{la},{lo}">{t["open"]}</a> · '
+            f'<a href="https://www.openstreetmap.org/?mlat={la}&amp;mlon={lo}#map=12/{la}/{lo}" '
+            f'rel="noopener">{t["osm"]}</a>')
+
+
 def map_markdown(m: ProvinceMap, places: Places | None, lang: str, link_of: Callable[[object], str]) -> str:
-    """The map and its text alternative, as HTML inside Markdown."""
+    """The map, its inset of the city and their text alternative, as HTML inside Markdown."""
     t = TEXT[lang]
     project = _Projection(m.frame)
     shapes = []
@@ -207,42 +338,43 @@ def map_markdown(m: ProvinceMap, places: Places | None, lang: str, link_of: Call
     extent = (f'<rect class="db-map__extent" x="{west:.1f}" y="{north:.1f}" width="{east - west:.1f}" '
               f'height="{south - north:.1f}"/>')
 
-    points, items = [], []
+    dots, markers = [], []
     for town in m.towns:
         x, y = project(town.lon, town.lat)
-        points.append(f'<circle class="db-map__town" cx="{x:.1f}" cy="{y:.1f}" r="4"/>'
-                      + _label(x, y, town.label, town.name, "db-map__label"))
-        items.append((town.name, None, town.lat, town.lon))
-    for place in (places.places.values() if places else ()):
-        if place.lat is None or not (m.frame["south"] <= place.lat <= m.frame["north"]
-                                     and m.frame["west"] <= place.lon <= m.frame["east"]):
-            continue
-        x, y = project(place.lon, place.lat)
-        # No link inside the picture (an image holds nothing to tap or focus): the list under it links.
-        points.append(f'<circle class="db-map__place" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
-                      + _label(x, y, "right", place.name[lang], "db-map__label db-map__label--place"))
-        items.append((place.name[lang], link_of(place), place.lat, place.lon))
+        dots.append(f'<circle class="db-map__town" cx="{x:.1f}" cy="{y:.1f}" r="4"/>'
+                    + _label(x, y, town.label, town.name, "db-map__label"))
+    drawn = mapped_places(m, places)
+    numbers = {p.key: i for i, p in enumerate(drawn, 1)}
+    where = {p.key: project(p.lon, p.lat) for p in drawn}
+    for place in drawn:
+        x, y = where[place.key]
+        # No link inside the picture (an image holds nothing to tap or focus): the numbered list links.
+        markers.append(_marker(x, y, numbers[place.key]))
+        if all(math.dist((x, y), where[k]) > 60 for k in where if k != place.key):
+            # A name where it fits; in a cluster the number (and the inset) say which is which.
+            markers.append(_label(x + 4, y, "right", place.name[lang], "db-map__label db-map__label--place"))
 
     height = project.height
     svg = (f'<svg class="db-map__svg" viewBox="0 0 {WIDTH} {height}" role="img" '
            f'aria-labelledby="db-map-title db-map-desc" xmlns="http://www.w3.org/2000/svg">'
            f'<title id="db-map-title">{escape(t["title"])}</title><desc id="db-map-desc">{escape(t["desc"])}</desc>'
            f'<rect class="db-map__sea" width="{WIDTH}" height="{height}"/>{"".join(shapes)}{extent}'
-           f'{"".join(labels)}{"".join(points)}</svg>')
+           f'{"".join(labels)}{"".join(dots)}{"".join(markers)}</svg>')
     caption = t["extent"].format(**{side: _dms(m.extent[side]) for side in ("south", "north", "west", "east")})
-    rows = []
-    for name, link, lat, lon in sorted(items, key=lambda item: -item[2]):
-        la, lo = f"{lat:.5f}", f"{lon:.5f}"
-        shown = f'<a href="{escape(link, quote=True)}">{escape(name)}</a>' if link else escape(name)
-        written = f"{format_coordinate(lat, lang)}, {format_coordinate(lon, lang)}"
-        rows.append(f"<li>{shown}: {t['coordinates']} {written} · "
-                    f'<a href="geo:{la},{lo}">{t["open"]}</a> · '
-                    f'<a href="https://www.openstreetmap.org/?mlat={la}&amp;mlon={lo}#map=12/{la}/{lo}" '
-                    f'rel="noopener">{t["osm"]}</a></li>')
-    cited = (f"<li>{escape(t['towns'])}: {source_html(m.towns_source, lang)}</li>"
-             f"<li>{escape(t['borders'])}: {source_html(m.borders_source, lang)}</li>"
-             f"<li>{escape(t['extent_short'])}: {source_html(m.extent_source, lang)}</li>")
-    return (f'<figure class="db-map">\n{svg}\n<figcaption>{escape(caption)}</figcaption>\n</figure>\n\n'
-            f'## {t["list"]}\n\n<ul class="db-map__list">{"".join(rows)}</ul>\n\n'
-            f'<details data-search-exclude><summary>{escape(t["sources"])}</summary><ul>{cited}</ul></details>\n')
-
+    credit = t["credit"].format(towns=source_short_html(m.towns_source, lang),
+                                borders=source_short_html(m.borders_source, lang),
+                                extent=_titled(m.extent_source, lang))
+    cited = list({p.coordinates_source.key: p.coordinates_source for p in drawn if p.coordinates_source}.values())
+    if cited:
+        credit += t["credit_places"].format(places=", ".join(source_short_html(s, lang) for s in cited))
+    out = (f'<figure class="db-map">\n{svg}\n<figcaption>{escape(caption)}</figcaption>\n</figure>\n\n'
+           f'<p class="db-map__credit">{credit}.</p>\n\n')
+    if drawn:
+        rows = "".join(f'<li><a href="{escape(link_of(p), quote=True)}">{escape(p.name[lang])}</a>: '
+                       f"{_links(p.lat, p.lon, lang)}</li>" for p in drawn)
+        out += f'## {t["places"]}\n\n<ol class="db-map__list">{rows}</ol>\n\n'
+    if places is not None and m.inset:
+        out += _inset(m, places, numbers, lang)
+    towns = "".join(f"<li>{escape(town.name)}: {_links(town.lat, town.lon, lang)}</li>"
+                    for town in sorted(m.towns, key=lambda town: -town.lat))
+    return out + f'## {t["towns"]}\n\n<ul class="db-map__list db-map__towns">{towns}</ul>\n'

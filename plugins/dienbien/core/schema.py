@@ -8,6 +8,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .dates import PartialDate
 from .yamlfile import YamlDocument
 
 
@@ -92,6 +93,25 @@ def date_value(doc: YamlDocument, key: tuple, value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     raise doc.error(key, f"expected a date written YYYY-MM-DD, got {shown(value)}")
+
+
+PARTIAL_DATE_HINT = "write the date as 2026-03-08, or 2026-03 / 2026 when only the month or year is known"
+
+
+def partial_date(doc: YamlDocument, key: tuple, value: Any) -> PartialDate:
+    """A date known to the day (``2019-03-08``), the month (``2019-03``) or the year (``2019``)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return PartialDate.of(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        try:
+            return PartialDate.parse(value)
+        except ValueError:
+            pass
+    raise doc.error(key, f"expected a date, got {shown(value)}", PARTIAL_DATE_HINT)
 
 
 def localized_list(doc: YamlDocument, key: tuple, value: Any, languages: tuple[str, ...]) -> list[dict[str, str]]:

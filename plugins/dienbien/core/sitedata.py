@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .campaignmap import CampaignMap, load_campaign_map
 from .charts import Chart, load_charts
 from .datacache import data_version, figure_store
 from .ethnic_groups import EthnicGroups, load_ethnic_groups
@@ -34,6 +35,7 @@ class SiteData:
     events: Events | None = None  # data/events.yml: the events page and its calendar files
     products: tuple[Product, ...] | None = None  # data/products.yml: structured data only
     visiting: Visiting | None = None  # data/visiting.yml: practical facts with their dates
+    campaign_map: CampaignMap | None = None  # data/campaign_map.yml: the 1954 fortified complex
     phrases: Phrases | None = None  # data/phrases.yml: editors' words that never reach a visitor
 
 
@@ -68,6 +70,7 @@ def load_site_data(data_dir: Path, languages: tuple[str, ...], root: Path) -> Si
         products=maybe("products.yml", load_products, store),
         visiting=maybe("visiting.yml", load_visiting, store, place_keys),
         phrases=maybe("phrases.yml", load_phrases),
+        campaign_map=maybe("campaign_map.yml", load_campaign_map, store, place_keys),
     )
     _cache.clear()
     _cache[key] = data

@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from ..core import events as events_core
 from ..core import structured_data as sd
+from ..core.campaignmap import campaign_map_markdown
 from ..core.charts import chart_markdown
 from ..core.errors import SiteDataError, display_path
 from ..core.ethnic_groups import group_page_markdown, overview_table_markdown, share_chart_html
@@ -214,6 +215,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                  "itineraries": ("itineraries.yml", data.itineraries),
                  "months": ("months.yml", data.months),
                  "province_map": ("map.yml", data.map),
+                 "campaign_map": ("campaign_map.yml", data.campaign_map),
                  "events": ("events.yml", data.events),
                  **{f"places.{kind}": ("places.yml", data.places) for kind in KINDS}}
         if name == "plan":
@@ -260,6 +262,8 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             here = site_path(src, self.use_directory_urls)
             return map_markdown(data.map, data.places, lang,
                                 lambda p: relative_url(here, site_path(p.page, self.use_directory_urls)))
+        if name == "campaign_map":
+            return campaign_map_markdown(loaded, lang, place_link)
         if name == "campaign_timeline":
             return timeline_markdown(data.timeline, lang, place_link)
         if name == "itineraries":

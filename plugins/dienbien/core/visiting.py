@@ -281,8 +281,7 @@ def price_text(vnd: Decimal, lang: str) -> str:
 
 
 def tickets_html(tickets: Tickets, lang: str) -> str:
-    items = "".join(f'<li>{escape(t.who[lang])}: <data value="{t.vnd}">{escape(price_text(t.vnd, lang))}</data></li>'
-                    for t in tickets.tickets)
+    items = "".join(f"<li>{escape(t.who[lang])}: {escape(price_text(t.vnd, lang))}</li>" for t in tickets.tickets)
     note = f"<p>{escape(tickets.note[lang])}</p>" if tickets.note else ""
     return f"<ul>{items}</ul>{note}{checked_html(tickets.source, tickets.checked, lang)}"
 

@@ -25,31 +25,33 @@ TEXT = {
     "vi": {
         "facts": "Thông tin chính", "other_names": "Tên gọi khác", "population": "Dân số trong tỉnh",
         "share": "Tỷ lệ trong dân số tỉnh", "family": "Ngữ hệ", "where": "Nơi sinh sống",
-        "heritage": "Di sản", "festivals": "Lễ hội", "crafts": "Nghề truyền thống", "note": "Lưu ý",
-        "sources": "Nguồn của thông tin chính", "group": "Dân tộc", "rank": "Thứ hạng (2019)",
-        "intro": "{name} là một trong {count} dân tộc mà trang này liệt kê cho tỉnh Điện Biên, "
-                 "{rank} theo Tổng điều tra dân số năm 2019.",
+        "heritage": "Di sản", "festivals": "Lễ hội và nghi lễ", "crafts": "Nhà cửa, nghề và trang phục",
+        "note": "Đáng biết", "sources": "Nguồn của thông tin chính", "group": "Dân tộc", "rank": "Thứ hạng (2019)",
+        "intro": "Người {name} là dân tộc {rank} ở Điện Biên.",
+        "intro_smallest": "Người {name} chỉ có một cộng đồng rất nhỏ ở Điện Biên.",
         "chart_title": "Tỷ lệ các dân tộc trong dân số tỉnh Điện Biên (Tổng điều tra 2019)",
         "chart_desc": "Biểu đồ thanh ngang; số liệu đầy đủ có trong bảng các dân tộc trên trang này.",
         "back": "Xem tất cả các dân tộc",
-        "basis": "Danh sách các dân tộc trên trang này dựa theo Tổng điều tra dân số năm 2019: đó là các dân tộc "
-                 "có từ 86 người trở lên sinh sống trong tỉnh. Chưa có nguồn nào công bố danh sách chính thức "
-                 "19 dân tộc của tỉnh; các số liệu trong hộp thông tin chính đều ghi nguồn.",
     },
     "en": {
         "facts": "Key facts", "other_names": "Other names", "population": "Population in the province",
         "share": "Share of the province's population", "family": "Language family", "where": "Where they live",
-        "heritage": "Heritage", "festivals": "Festivals", "crafts": "Crafts", "note": "Note",
-        "sources": "Sources for the key facts", "group": "Ethnic group", "rank": "Rank (2019)",
-        "intro": "The {name} are one of the {count} ethnic groups this site lists for Điện Biên province, "
-                 "{rank} in the 2019 census.",
+        "heritage": "Heritage", "festivals": "Festivals and rites", "crafts": "Houses, crafts and dress",
+        "note": "Good to know", "sources": "Sources for the key facts", "group": "Ethnic group", "rank": "Rank (2019)",
+        "intro": "The {name} are Điện Biên's {rank} ethnic group.",
+        "intro_smallest": "The {name} have only a very small community in Điện Biên.",
         "chart_title": "Ethnic groups' shares of Điện Biên's population (2019 census)",
         "chart_desc": "Horizontal bar chart; the full figures are in the table of groups on this page.",
         "back": "See all the groups",
-        "basis": "The list of groups on this site follows the 2019 census: the groups with 86 or more residents "
-                 "in the province. No source has published the province's official list of 19 groups; every "
-                 "figure in the key facts above names its source.",
     },
+}
+
+# "đông thứ hai" / "second-largest": ranks in words where they read naturally.
+ORDINALS = {
+    "vi": ["nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "thứ tám", "thứ chín", "thứ mười",
+           "thứ mười một", "thứ mười hai", "thứ mười ba", "thứ mười bốn", "thứ mười lăm", "thứ mười sáu",
+           "thứ mười bảy", "thứ mười tám", "thứ mười chín", "thứ hai mươi"],
+    "en": ["", "second-", "third-", "fourth-", "fifth-", "sixth-", "seventh-", "eighth-", "ninth-", "tenth-"],
 }
 
 
@@ -65,6 +67,7 @@ class Heritage:
 class EthnicGroup:
     key: str
     name: dict[str, str]
+    gloss: dict[str, str]  # the common alternative shown in brackets at first mention: "Mông (Hmong)"
     other_names: dict[str, list[str]]
     population: str  # figure key
     share: str  # figure key
@@ -99,11 +102,13 @@ def load_ethnic_groups(path: Path, root: Path, languages: tuple[str, ...], store
         k = ("groups", i)
         entry = mapping(doc, k, entry, "a group")
         check_keys(doc, k, entry, {"key", "name", "population", "share", "language_family", "where", "sources"},
-                   {"other_names", "heritage", "festivals", "crafts", "note"})
+                   {"gloss", "other_names", "heritage", "festivals", "crafts", "note"})
         key = slug(doc, k + ("key",), entry["key"])
         if key in seen:
             raise doc.error(k + ("key",), f"group '{key}' is already listed at line {seen[key]}")
         seen[key] = doc.line(*k)
+        gloss = entry.get("gloss") or {}
+        gloss = mapping(doc, k + ("gloss",), gloss, "the common alternative name per language") if gloss else {}
         other = entry.get("other_names") or {}
         other = mapping(doc, k + ("other_names",), other, "names per language") if other else {}
         heritage = []
@@ -123,6 +128,7 @@ def load_ethnic_groups(path: Path, root: Path, languages: tuple[str, ...], store
         groups.append(EthnicGroup(
             key=key,
             name=localized(doc, k + ("name",), entry["name"], languages),
+            gloss={lang: text(doc, k + ("gloss", lang), gloss[lang]) for lang in languages if lang in gloss},
             other_names={lang: [text(doc, k + ("other_names", lang, n), v) for n, v in enumerate(other.get(lang) or [])]
                          for lang in languages},
             population=reference(doc, k + ("population",), entry["population"], store.figures, "figure", FIGURES_AT),
@@ -145,18 +151,29 @@ def ranked(groups: EthnicGroups, store: FigureStore) -> list[EthnicGroup]:
 
 
 def _rank(n: int, lang: str) -> str:
+    """``đông nhất``, ``đông thứ hai`` … / ``largest``, ``second-largest`` … ``11th-largest``."""
     if lang == "vi":
-        return "đông nhất" if n == 1 else f"đông thứ {n}"
+        return "đông " + ORDINALS["vi"][n - 1]
+    if n <= len(ORDINALS["en"]):
+        return ORDINALS["en"][n - 1] + "largest"
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return "the largest" if n == 1 else f"the {n}{suffix} largest"
+    return f"{n}{suffix}-largest"
+
+
+def group_intro(group: EthnicGroup, groups: EthnicGroups, store: FigureStore, lang: str) -> str:
+    """The page's first sentence: the people, and their place among the province's groups."""
+    t = TEXT[lang]
+    order = ranked(groups, store)
+    name = group.name[lang] + (f" ({group.gloss[lang]})" if group.gloss.get(lang) else "")
+    if group is order[-1]:
+        return t["intro_smallest"].format(name=name)
+    return t["intro"].format(name=name, rank=_rank(order.index(group) + 1, lang))
 
 
 def group_page_markdown(group: EthnicGroup, groups: EthnicGroups, store: FigureStore, lang: str,
                         overview_link: str) -> str:
     """The generated top of a group's page: title, a sentence, and the key-facts box."""
     t = TEXT[lang]
-    rank = ranked(groups, store).index(group) + 1
-    intro = t["intro"].format(name=group.name[lang], count=len(groups.groups), rank=_rank(rank, lang))
     rows = []
     if group.other_names.get(lang):
         rows.append((t["other_names"], escape(", ".join(group.other_names[lang]))))
@@ -177,20 +194,28 @@ def group_page_markdown(group: EthnicGroup, groups: EthnicGroups, store: FigureS
             rows.append((label, "<ul>" + "".join(f"<li>{escape(v[lang])}</li>" for v in values) + "</ul>"))
     if group.note:
         rows.append((t["note"], escape(group.note[lang])))
-    return (f"# {group.name[lang]}\n\n{intro}\n\n"
+    return (f"# {group.name[lang]}\n\n{group_intro(group, groups, store, lang)}\n\n"
             + facts_box(t["facts"], rows, group.sources, t["sources"], lang)
-            + f'{t["basis"]} [{t["back"]}]({overview_link})\n\n')
+            + f'[{t["back"]}]({overview_link})\n\n')
 
 
 def overview_table_markdown(groups: EthnicGroups, store: FigureStore, lang: str, link_of) -> str:
-    """A Markdown table of every group, largest first, each linking to its page."""
+    """A table of every group, largest first, each linking to its page. Each cell carries its column's
+    name (``data-label``) so that narrow screens show every row as a card (site.css, ``db-cards``)."""
     t = TEXT[lang]
-    population, share, family = t["population"], t["share"], t["family"]
-    lines = [f"| # | {t['group']} | {population} | {share} | {family} |", "|---:|---|---:|---:|---|"]
+    heads = ("#", t["group"], t["population"], t["share"], t["family"])
+    numeric = (' class="db-num"', "", ' class="db-num"', ' class="db-num"', "")
+    head = "".join(f'<th scope="col"{num}>{escape(h)}</th>' for h, num in zip(heads, numeric, strict=True))
+    rows = []
     for n, group in enumerate(ranked(groups, store), 1):
-        lines.append(f"| {n} | [{group.name[lang]}]({link_of(group)}) | {{{{ fig.{group.population} }}}} | "
-                     f"{{{{ fig.{group.share} }}}} | {group.language_family[lang]} |")
-    return "\n".join(lines) + "\n"
+        cells = (str(n), f"[{group.name[lang]}]({link_of(group)})", f"{{{{ fig.{group.population} }}}}",
+                 f"{{{{ fig.{group.share} }}}}", escape(group.language_family[lang]))
+        rows.append('<tr markdown="1">' + "".join(
+            f'<td data-label="{escape(h)}"{num} markdown="span">{c}</td>'
+            for h, num, c in zip(heads, numeric, cells, strict=True)) + "</tr>")
+    return ('<table class="db-cards" markdown="1">\n'
+            f"<thead><tr>{head}</tr></thead>\n"
+            '<tbody markdown="1">\n' + "\n".join(rows) + "\n</tbody>\n</table>\n")
 
 
 def share_chart_html(groups: EthnicGroups, store: FigureStore, lang: str) -> str:

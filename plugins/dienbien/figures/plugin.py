@@ -1,4 +1,5 @@
-"""Figures from ``data/`` in pages, and the front page's slogan and headline figures.
+"""Figures from ``data/`` in pages, and the front page: the visitor's season, experiences
+and "plan your trip" link, the slogan and the headline figures.
 
 A thin adapter: loading, validation and formatting live in ``dienbien.core``. Pages
 get ``{{ fig.KEY }}`` replaced in ``on_page_markdown``; the front page template gets
@@ -22,9 +23,10 @@ from ..core.datacache import figure_store
 from ..core.errors import SiteDataError, display_path
 from ..core.figures import Figure
 from ..core.formatting import figure_html, source_html, source_short_html
-from ..core.homepage import Slogan, load_highlights, load_slogan
+from ..core.homepage import Home, Slogan, load_home, load_slogan
 from ..core.languages import relative_url
 from ..core.markup import FigureCitations, replace_figure_tokens
+from ..core.planning import Month, load_months, month_name
 from ..pagesource import first_body_line, shown_path
 from .config import FiguresConfig
 
@@ -48,6 +50,19 @@ class HighlightCard:
 
 
 @dataclass(frozen=True)
+class SeasonMonth:
+    name: str  # "Tháng 3", "March"
+    text: str
+
+
+@dataclass(frozen=True)
+class ExperienceCard:
+    title: str
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
 class HomeView:
     tiles: tuple[SloganTile, ...]
     highlights: tuple[HighlightCard, ...]
@@ -55,6 +70,10 @@ class HomeView:
     context: str
     source: Markup
     original_lang: str
+    plan_href: str
+    labels: dict[str, str]  # the words around the visitor sections, in the page's language
+    season: tuple[SeasonMonth, ...]
+    experiences: tuple[ExperienceCard, ...]
 
 
 class FiguresPlugin(BasePlugin[FiguresConfig]):
@@ -69,7 +88,9 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
         try:
             self.store = figure_store(self.data_dir, languages, self.root)
             self.slogan = load_slogan(self.data_dir / "slogan.yml", self.root, languages, self.store)
-            self.highlights = load_highlights(self.data_dir / "home.yml", self.root, self.store)
+            self.home = load_home(self.data_dir / "home.yml", self.root, languages, self.store)
+            months = load_months(self.data_dir / "months.yml", self.root, languages, self.store)
+            self.months = {m.month: m for m in months.months}
         except SiteDataError as e:
             raise PluginError(str(e)) from e
         log.debug("Loaded %d figures from %d sources", len(self.store.figures), len(self.store.sources))
@@ -115,19 +136,33 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
 
     def _home(self, page: Page, lang: str) -> HomeView:
         slogan: Slogan = self.slogan
+        home: Home = self.home
         original = self.config.languages[0]
+
+        def href(path: str) -> str:
+            return relative_url(page.url, self.files.get_file_from_path(path).url)
+
         tiles = tuple(
-            SloganTile(n, line.text[lang], line.text[original] if lang != original else None,
-                       relative_url(page.url, self.files.get_file_from_path(line.page).url))
+            SloganTile(n, line.text[lang], line.text[original] if lang != original else None, href(line.page))
             for n, line in enumerate(slogan.lines, 1))
         return HomeView(
             tiles=tiles,
-            highlights=tuple(_card(f, lang) for f in self.highlights),
+            highlights=tuple(_card(f, lang) for f in home.highlights),
             speaker=slogan.speaker[lang],
             context=slogan.context[lang],
             source=Markup(source_html(slogan.source, lang)),
             original_lang=original,
+            plan_href=href(home.plan),
+            labels={name: words[lang] for name, words in home.labels.items()},
+            season=tuple(_season_month(self.months[m], lang) for m in home.season),
+            experiences=tuple(ExperienceCard(e.title[lang], e.text[lang], href(e.page)) for e in home.experiences),
         )
+
+
+def _season_month(month: Month, lang: str) -> SeasonMonth:
+    """The month's front-page line: its summary, or else its first highlight."""
+    text = month.summary[lang] if month.summary else month.highlights[0][lang] if month.highlights else ""
+    return SeasonMonth(month_name(month.month, lang), text)
 
 
 def _card(figure: Figure, lang: str) -> HighlightCard:

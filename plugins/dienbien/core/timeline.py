@@ -1,5 +1,6 @@
 """The 1954 campaign as data (``data/timeline.yml``): phases and dated events, rendered as
-a timeline in each language with Babel dates and each event's sources."""
+a timeline in each language in the house style for dates (:mod:`.formatting`) and with each
+event's sources."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from .errors import display_path
 from .figures import FigureStore, Source, cited_sources
-from .formatting import format_date, source_short_html
+from .formatting import date_range_html, format_date_range, source_short_html
 from .schema import check_keys, date_value, localized, mapping, text
 from .yamlfile import load_yaml
 
@@ -100,7 +101,7 @@ def timeline_markdown(timeline: Timeline, lang: str, link_of_place) -> str:
     t = TEXT[lang]
     out = []
     groups = [(0, t["before"], None)] + [
-        (p.number, f'{t["phase"].format(n=p.number)}: {p.title[lang]} ({_span(p.start, p.end, lang)})', p)
+        (p.number, f'{t["phase"].format(n=p.number)}: {p.title[lang]} ({date_range_html(p.start, p.end, lang)})', p)
         for p in timeline.phases]
     groups.append((max((p.number for p in timeline.phases), default=0) + 1, t["after"], None))
     for number, heading, phase in groups:
@@ -123,6 +124,4 @@ def timeline_markdown(timeline: Timeline, lang: str, link_of_place) -> str:
 
 
 def _span(start: dt.date, end: dt.date | None, lang: str) -> str:
-    if not end or end == start:
-        return format_date(start, lang)
-    return f"{format_date(start, lang)} – {format_date(end, lang)}"
+    return format_date_range(start, end, lang)

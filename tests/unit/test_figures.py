@@ -8,7 +8,7 @@ import pytest
 
 from dienbien.core.errors import SiteDataError
 from dienbien.core.figures import load_figure_store
-from dienbien.core.formatting import figure_html, format_date, format_figure
+from dienbien.core.formatting import figure_html, format_date, format_figure, source_html
 from dienbien.core.markup import FigureCitations, replace_figure_tokens
 
 UNITS = """\
@@ -150,3 +150,12 @@ def test_code_fences_hide_tokens_links_and_images_alike():
     assert seen == [("b", 15)]
     assert find_links(markdown, 10) == [(15, "b.md"), (15, "b.jpg")]  # an image path is checked like a link
     assert [(image.line, image.src) for image in find_images(markdown, 10)] == [(15, "b.jpg")]
+
+
+def test_a_publisher_may_have_a_name_per_language(tmp_path):
+    sources = SOURCES.replace("  publisher: TTXVN\n",
+                              "  publisher: {vi: TTXVN (Thông tấn xã Việt Nam), en: Vietnam News Agency (TTXVN)}\n")
+    source = store(tmp_path, sources=sources).sources["ttxvn"]
+    assert source.publisher_in("en") == "Vietnam News Agency (TTXVN)"
+    assert source.publisher_in("vi") == source.publisher == "TTXVN (Thông tấn xã Việt Nam)"
+    assert source_html(source, "en").startswith("Vietnam News Agency (TTXVN), <cite>")

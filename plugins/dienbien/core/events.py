@@ -613,7 +613,7 @@ def calendar_entries(events: Events, store: FigureStore, lang: str, page_url: st
             if ed.note:
                 description.append(plain(ed.note[lang], store, lang))
             description.append(f"{t['sources']}: " + "; ".join(
-                s.publisher + (f", {s.url}" if s.url else "") for s in ed.sources))
+                s.publisher_in(lang) + (f", {s.url}" if s.url else "") for s in ed.sources))
             lines += [f"SUMMARY:{_escape_text(ed.title[lang])}",
                       f"DESCRIPTION:{_escape_text(chr(10).join(description))}",
                       f"LOCATION:{_escape_text(ed.venue[lang]) if ed.venue else where}",

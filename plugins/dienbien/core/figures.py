@@ -38,11 +38,16 @@ class Where:
 @dataclass(frozen=True)
 class Source:
     key: str
-    publisher: str
+    publisher: str  # as the publisher names itself
     title: dict[str, str]
     date: PartialDate | None  # publication date, to the day, month or year known
     url: str | None
     where: Where
+    publisher_names: dict[str, str] | None = None  # a name per language: "Vietnam News Agency (TTXVN)"
+
+    def publisher_in(self, lang: str) -> str:
+        """The publisher's name for a reader of ``lang``."""
+        return self.publisher_names[lang] if self.publisher_names else self.publisher
 
 
 @dataclass(frozen=True)
@@ -152,10 +157,12 @@ def load_sources(folder: Path, root: Path, languages: tuple[str, ...]) -> dict[s
                 url = text(doc, k + ("url",), url)
                 if urlparse(url).scheme not in ("http", "https"):
                     raise doc.error(k + ("url",), f"expected a web address starting with https://, got {url!r}")
-            title = entry["title"]
+            title, publisher = entry["title"], entry["publisher"]
+            names = localized(doc, k + ("publisher",), publisher, languages) if isinstance(publisher, dict) else None
             sources[key] = Source(
                 key=key,
-                publisher=text(doc, k + ("publisher",), entry["publisher"]),
+                publisher=names[languages[0]] if names else text(doc, k + ("publisher",), publisher),
+                publisher_names=names,
                 title=localized(doc, k + ("title",), title, languages) if isinstance(title, dict)
                 else {lang: text(doc, k + ("title",), title) for lang in languages},
                 date=partial_date(doc, k + ("date",), entry["date"]) if "date" in entry else None,

@@ -159,7 +159,8 @@ def source_html(source: Source, lang: str) -> str:
     title = escape(source.title[lang])
     if source.url:
         title = f'<a href="{escape(source.url)}" rel="noopener">{title}</a>'
-    return f"{escape(source.publisher)}, <cite>{title}</cite>" + (f", {_time(source, lang)}" if source.date else "")
+    cited = f"{escape(source.publisher_in(lang))}, <cite>{title}</cite>"
+    return cited + (f", {_time(source, lang)}" if source.date else "")
 
 
 def _time(source: Source, lang: str) -> str:
@@ -168,7 +169,7 @@ def _time(source: Source, lang: str) -> str:
 
 def source_short_html(source: Source, lang: str) -> str:
     """Publisher and date only, linked when the source has an address: for tight spaces."""
-    publisher = escape(source.publisher.split(" (")[0])
+    publisher = escape(source.publisher_in(lang).split(" (")[0])
     if source.url:
         publisher = f'<a href="{escape(source.url)}" rel="noopener">{publisher}</a>'
     return f"{publisher}, {_time(source, lang)}" if source.date else publisher

@@ -241,15 +241,15 @@ def checked_html(source: Source, checked: PartialDate, lang: str) -> str:
     when = f'<time datetime="{checked.isoformat()}">{escape(format_partial_date(checked, lang))}</time>'
     before, _, after = words.partition("{d}")
     return (f'<small class="db-checked">{escape(before)}{when}{escape(after)} · '
-            f"{_publisher_html(source)}</small>")
+            f"{_publisher_html(source, lang)}</small>")
 
 
 def _precision(date: PartialDate) -> str:
     return "day" if date.day else "month" if date.month else "year"
 
 
-def _publisher_html(source: Source) -> str:
-    publisher = escape(source.publisher.split(" (")[0])
+def _publisher_html(source: Source, lang: str) -> str:
+    publisher = escape(source.publisher_in(lang).split(" (")[0])
     return f'<a href="{escape(source.url)}" rel="noopener">{publisher}</a>' if source.url else publisher
 
 

@@ -2,7 +2,8 @@
 
 The check reads the pages of each language in ``content/<lang>/`` and the texts of that
 language in ``data/`` (the ``vi:`` / ``en:`` values), and reports each variant with its file
-and line. A variant is allowed in brackets right after the form in use ("Mông (Hmong)"), in
+and line. A variant is allowed at the start of brackets, as the common alternative after the form in
+use ("Mông (Hmong)", "Mông – Dao (Hmong–Mien)"), in a group's ``gloss``, in
 link targets, in code, and in source titles (``data/sources/`` and a page's sources section),
 which are quoted as their publishers wrote them.
 """
@@ -80,8 +81,8 @@ def variants_in(line: str, terms: tuple[Term, ...]) -> list[tuple[str, str]]:
     for term in terms:
         for pattern in term.variants:
             for match in pattern.finditer(line):
-                if line[:match.start()].endswith(f"{term.use} ("):
-                    continue  # the common alternative at first mention: "Mông (Hmong)"
+                if line[:match.start()].endswith(f"{term.use} (") or line[:match.start()].endswith("("):
+                    continue  # an alternative in brackets: "Mông (Hmong)", "Mông – Dao (Hmong–Mien)"
                 found.append((match.start(), match.group(0), term.use))
     return [(variant, use) for _, variant, use in sorted(found)]
 
@@ -112,7 +113,7 @@ def check_data(path: Path, shown: str, lang: str, terms: tuple[Term, ...]) -> li
         elif isinstance(value, list):
             for i, v in enumerate(value):
                 walk(v, key + (i,))
-        elif isinstance(value, str) and key and key[-1] == lang:
+        elif isinstance(value, str) and key and key[-1] == lang and "gloss" not in key:
             for offset, line in enumerate(value.split("\n")):
                 out.extend(Finding(shown, doc.line(*key) + offset, found, use)
                            for found, use in variants_in(line, terms))

@@ -190,7 +190,7 @@ def place_details_markdown(place: Place, store: FigureStore, lang: str) -> str:
 
 
 LIST_HEADING = {"vi": {"relic": "Trang của từng di tích", "destination": "Trang của từng điểm đến"},
-                "en": {"relic": "A page for each relic site", "destination": "A page for each destination"}}
+                "en": {"relic": "A page for each historic site", "destination": "A page for each destination"}}
 
 
 def places_list_markdown(places: Places, kind: str, lang: str, link_of) -> str:

@@ -64,7 +64,7 @@ class Figure:
     value: Decimal
     unit: Unit
     label: dict[str, str]
-    period: dict[str, str]
+    period: dict[str, str] | None  # the time it describes; none for a lasting fact (a length, a height)
     source: Source
     approx: str | None
     where: Where
@@ -182,7 +182,7 @@ def load_figures(folder: Path, root: Path, languages: tuple[str, ...], units: di
                 raise doc.error(k, f"figure key {key!r} may only use a-z, 0-9 and _",
                                 "e.g. tourist_visits_2026_jan_feb")
             entry = mapping(doc, k, entry, "a figure")
-            check_keys(doc, k, entry, {"value", "unit", "label", "period", "source"}, {"approx"})
+            check_keys(doc, k, entry, {"value", "unit", "label", "source"}, {"approx", "period"})
             if key in figures:
                 raise doc.error(k, f"figure '{key}' is already defined at {figures[key].where}",
                                 "give it another key or remove one")
@@ -202,7 +202,7 @@ def load_figures(folder: Path, root: Path, languages: tuple[str, ...], units: di
                 value=number(doc, k + ("value",), entry["value"]),
                 unit=units[unit_key],
                 label=localized(doc, k + ("label",), entry["label"], languages),
-                period=localized(doc, k + ("period",), entry["period"], languages),
+                period=localized(doc, k + ("period",), entry["period"], languages) if "period" in entry else None,
                 source=sources[source_key],
                 approx=approx,
                 where=Where(doc.path, doc.line(*k)),

@@ -89,8 +89,9 @@ class FigureCitations:
         for n, figure in enumerate(self.cited, 1):
             items.append(
                 f'<li id="figure-source-{n}"><strong>{escape(figure.label[self.lang])}</strong>: '
-                f"{escape(format_figure(figure, self.lang))} "
-                f"({escape(figure.period[self.lang])}). {source_html(figure.source, self.lang)}.</li>"
+                f"{escape(format_figure(figure, self.lang))}"
+                + (f" ({escape(figure.period[self.lang])})" if figure.period else "")
+                + f". {source_html(figure.source, self.lang)}.</li>"
             )
         # data-search-exclude: the search index (fetched by every page) carries prose, not citations.
         # The list folds away (a phone reader scrolls past it); a marker's link opens it, as

@@ -166,6 +166,6 @@ def _season_month(month: Month, lang: str) -> SeasonMonth:
 
 
 def _card(figure: Figure, lang: str) -> HighlightCard:
-    return HighlightCard(Markup(figure_html(figure, lang)), figure.label[lang], figure.period[lang],
+    return HighlightCard(Markup(figure_html(figure, lang)), figure.label[lang], figure.period[lang] if figure.period else "",
                          Markup(source_short_html(figure.source, lang)))
 

@@ -170,9 +170,9 @@ def group_intro(group: EthnicGroup, groups: EthnicGroups, store: FigureStore, la
     return t["intro"].format(name=name, rank=_rank(order.index(group) + 1, lang))
 
 
-def group_page_markdown(group: EthnicGroup, groups: EthnicGroups, store: FigureStore, lang: str,
+def group_details_markdown(group: EthnicGroup, groups: EthnicGroups, store: FigureStore, lang: str,
                         overview_link: str) -> str:
-    """The generated top of a group's page: title, a sentence, and the key-facts box."""
+    """The key-facts box at the foot of a group's page, and the way back to every group."""
     t = TEXT[lang]
     rows = []
     if group.other_names.get(lang):
@@ -194,9 +194,12 @@ def group_page_markdown(group: EthnicGroup, groups: EthnicGroups, store: FigureS
             rows.append((label, "<ul>" + "".join(f"<li>{escape(v[lang])}</li>" for v in values) + "</ul>"))
     if group.note:
         rows.append((t["note"], escape(group.note[lang])))
-    return (f"# {group.name[lang]}\n\n{group_intro(group, groups, store, lang)}\n\n"
-            + facts_box(t["facts"], rows, group.sources, t["sources"], lang)
-            + f'[{t["back"]}]({overview_link})\n\n')
+    return facts_box(t["facts"], rows, group.sources, t["sources"], lang) + f'[{t["back"]}]({overview_link})\n\n'
+
+
+def group_page_top(group: EthnicGroup, groups: EthnicGroups, store: FigureStore, lang: str) -> str:
+    """The generated top of a group's page: its title and the sentence that opens it."""
+    return f"# {group.name[lang]}\n\n{group_intro(group, groups, store, lang)}\n\n"
 
 
 def overview_table_markdown(groups: EthnicGroups, store: FigureStore, lang: str, link_of) -> str:

@@ -166,6 +166,7 @@ def _season_month(month: Month, lang: str) -> SeasonMonth:
 
 
 def _card(figure: Figure, lang: str) -> HighlightCard:
-    return HighlightCard(Markup(figure_html(figure, lang)), figure.label[lang], figure.period[lang] if figure.period else "",
+    period = figure.period[lang] if figure.period else ""
+    return HighlightCard(Markup(figure_html(figure, lang)), figure.label[lang], period,
                          Markup(source_short_html(figure.source, lang)))
 

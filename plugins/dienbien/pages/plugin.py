@@ -24,7 +24,7 @@ from ..core import structured_data as sd
 from ..core.campaignmap import campaign_map_markdown
 from ..core.charts import chart_markdown
 from ..core.errors import SiteDataError, display_path
-from ..core.ethnic_groups import group_page_markdown, overview_table_markdown, share_chart_html
+from ..core.ethnic_groups import group_details_markdown, group_page_top, overview_table_markdown, share_chart_html
 from ..core.folderpages import FOLDERS, GROUPS, folder_link, folder_markdown
 from ..core.frontmatter import check_front_matter
 from ..core.languages import relative_url
@@ -137,8 +137,10 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             page.meta["generated_prefix"] = top  # so later plugins still count the editor's lines right
             markdown = top + markdown
             first_line -= top.count("\n")
-            if self._is_place(record):
-                markdown = _before_sources(markdown, place_details_markdown(record, self.data.store, lang))
+            details = (place_details_markdown(record, self.data.store, lang) if self._is_place(record)
+                       else group_details_markdown(record, self.data.groups, self.data.store, lang,
+                                                   _link(src, OVERVIEW)))
+            markdown = _before_sources(markdown, details)
         try:
             return replace_tokens(markdown, BLOCK, lambda name, line: self._block(name, line, src, lang, shown),
                                   first_line)
@@ -196,7 +198,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     def _record_top(self, record, src: str, lang: str, markdown: str) -> str:
         store = self.data.store
         if not self._is_place(record):
-            return group_page_markdown(record, self.data.groups, store, lang, _link(src, OVERVIEW))
+            return group_page_top(record, self.data.groups, store, lang)
         top = place_page_top(record, lang)
         if PLAN_TOKEN not in markdown:  # the editor did not place "Plan your visit": it opens the page
             top += self._plan(record, lang)

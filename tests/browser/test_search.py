@@ -9,7 +9,6 @@ query it typed, not those of an earlier keystroke.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -20,17 +19,20 @@ pytestmark = pytest.mark.slow
 #: the index up, 1 says it is ready, 2 is a query, 3 its results).
 WATCH_WORKER = """(() => {
   const Native = window.Worker;
-  window.__search = {ready: false, asked: null, answered: false, worker: null};
+  window.__search = {ready: false, asked: null, sent: 0, received: 0, worker: null};
   window.Worker = function (url, options) {
     const worker = new Native(url, options), post = worker.postMessage.bind(worker);
     window.__search.worker = String(url);
     worker.postMessage = message => {
-      if (message && message.type === 2) Object.assign(window.__search, {asked: message.data, answered: false});
+      if (message && message.type === 2) {
+        window.__search.asked = message.data;
+        window.__search.sent += 1;
+      }
       return post(message);
     };
     worker.addEventListener("message", ({data}) => {
       if (data && data.type === 1) window.__search.ready = true;
-      if (data && data.type === 3) window.__search.answered = true;
+      if (data && data.type === 3) window.__search.received += 1;  // answers come in the order asked
     });
     return worker;
   };
@@ -45,8 +47,8 @@ RESULTS = """() => [...document.querySelectorAll("li.md-search-result__item")].m
   marks: [...item.querySelectorAll("mark")].map(mark => ({text: mark.textContent, children: mark.children.length})),
 }))"""
 
-#: Place pages (historic sites and destinations) carry their ticket prices.
-PLACES = re.compile(r"^/(en/)?(lich-su/di-tich|du-lich/diem-den)/[^/]+/$")
+#: Place pages (historic sites and destinations, and the folder pages that list them) carry ticket prices.
+PLACES = re.compile(r"^/(en/)?(lich-su/di-tich|du-lich/diem-den)/([^/]+/)?$")
 
 
 def open_search(page, base_url: str, home: str) -> None:
@@ -58,7 +60,8 @@ def open_search(page, base_url: str, home: str) -> None:
 
 def answered(page, query: str, timeout: float = 30000) -> bool:
     try:
-        page.wait_for_function("q => window.__search.asked === q && window.__search.answered", arg=query,
+        page.wait_for_function("q => window.__search.asked === q && window.__search.received === window.__search.sent",
+                               arg=query,
                                timeout=timeout)
     except PlaywrightTimeout:
         return False

@@ -111,3 +111,16 @@ def test_mistakes_name_file_and_line(tmp_path, old, new, line, message):
         load(tmp_path, VISITING.replace(old, new, 1))
     assert str(error.value).startswith(f"data/visiting.yml:{line}:"), str(error.value)
     assert message in str(error.value)
+
+
+def test_hours_may_be_a_note_alone(tmp_path):
+    note_only = VISITING.replace("""      periods:
+        - {days: {vi: Hằng ngày, en: Daily}, open: "07:00", close: "11:00"}
+        - {days: {vi: Hằng ngày, en: Daily}, open: "13:30", close: "17:00"}
+""", "")
+    rows = dict(plan_rows(load(tmp_path, note_only).places["museum"], "en"))
+    hours = BeautifulSoup(rows["Opening hours"], "html.parser")
+    assert hours.ul is None and hours.p.get_text() == "Also open on Friday evenings."
+    neither = note_only.replace("      note: {vi: Mở thêm buổi tối thứ Sáu., en: Also open on Friday evenings.}\n", "")
+    with pytest.raises(SiteDataError, match="give the opening hours as periods, or a note"):
+        load(tmp_path / "again", neither)

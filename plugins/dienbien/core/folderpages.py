@@ -82,7 +82,7 @@ def folder_cards(src: str, lang: str, places: Places | None, visiting: Visiting 
                 continue
             facts = [(t["where"], escape(p.where[lang]))]
             visit = visiting.places.get(p.key) if visiting else None
-            if visit and visit.hours:
+            if visit and visit.hours and visit.hours.periods:
                 spans = "; ".join(f"{escape(x.days[lang])} {format_clock(x.open, lang)}–{format_clock(x.close, lang)}"
                                   for x in visit.hours.periods)
                 facts.append((v["hours"], spans))

@@ -174,12 +174,14 @@ def _clock(doc: YamlDocument, key: tuple, value) -> dt.time:
 
 def _hours(doc: YamlDocument, key: tuple, value, languages: tuple[str, ...], store: FigureStore) -> Hours:
     entry = mapping(doc, key, value, "opening hours: periods, source, checked")
-    check_keys(doc, key, entry, {"periods", "source", "checked"}, {"note"})
-    if not isinstance(entry["periods"], list) or not entry["periods"]:
+    check_keys(doc, key, entry, {"source", "checked"}, {"periods", "note"})
+    if "periods" not in entry and "note" not in entry:
+        raise doc.error(key, "give the opening hours as periods, or a note (seasonal or evening openings)")
+    if "periods" in entry and (not isinstance(entry["periods"], list) or not entry["periods"]):
         raise doc.error(key + ("periods",), "expected a list of periods, each '- days: {vi: …, en: …}' with "
                                             "open: \"07:00\" and close: \"17:00\"")
     periods = []
-    for i, period in enumerate(entry["periods"]):
+    for i, period in enumerate(entry.get("periods") or ()):
         k = key + ("periods", i)
         period = mapping(doc, k, period, "a period: days, open, close")
         check_keys(doc, k, period, {"days", "open", "close"}, set())
@@ -272,7 +274,7 @@ def hours_html(hours: Hours, lang: str) -> str:
         lines.setdefault(p.days[lang], []).append(span)
     items = "".join(f"<li>{escape(days)}: {escape(t['and'].join(spans))}</li>" for days, spans in lines.items())
     note = f"<p>{escape(hours.note[lang])}</p>" if hours.note else ""
-    return f"<ul>{items}</ul>{note}{checked_html(hours.source, hours.checked, lang)}"
+    return (f"<ul>{items}</ul>" if items else "") + f"{note}{checked_html(hours.source, hours.checked, lang)}"
 
 
 def price_text(vnd: Decimal, lang: str) -> str:

@@ -12,7 +12,8 @@ AXE = Path(__file__).resolve().parents[2] / "tools/node_modules/axe-core/axe.min
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PAGES = ["", "lich-su/", "lich-su/chien-dich-dien-bien-phu/", "van-hoa/", "van-hoa/dan-toc/mong/",
          "van-hoa/dan-toc/giay/", "lich-su/di-tich/doi-a1/", "du-lich/", "du-lich/diem-den/a-pa-chai/",
-         "du-lich/le-hoi/", "nong-nghiep/", "phat-trien/", "chuyen-di/", "chuyen-di/ban-do/", "404.html"]
+         "du-lich/le-hoi/", "nong-nghiep/", "phat-trien/", "chuyen-di/", "chuyen-di/ban-do/", "404.html",
+         "lich-su/di-tich/", "du-lich/diem-den/", "van-hoa/dan-toc/", "lich-su/di-tich/bao-tang-chien-thang/"]
 
 
 @pytest.mark.parametrize("path", [prefix + p for p in PAGES for prefix in ("", "en/")])

@@ -61,8 +61,7 @@ def open_search(page, base_url: str, home: str) -> None:
 def answered(page, query: str, timeout: float = 30000) -> bool:
     try:
         page.wait_for_function("q => window.__search.asked === q && window.__search.received === window.__search.sent",
-                               arg=query,
-                               timeout=timeout)
+                               arg=query, timeout=timeout)
     except PlaywrightTimeout:
         return False
     return True

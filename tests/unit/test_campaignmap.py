@@ -10,7 +10,6 @@ import pytest
 
 from dienbien.core.campaignmap import RIVER_X, campaign_map_markdown, layout, load_campaign_map
 from dienbien.core.errors import SiteDataError
-from dienbien.core.figures import load_figure_store
 from dienbien.core.places import load_places
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,8 +19,8 @@ LANGS = ("vi", "en")
 
 
 @pytest.fixture(scope="module")
-def store():
-    return load_figure_store(DATA, LANGS, ROOT)
+def store(real_store):
+    return real_store
 
 
 @pytest.fixture(scope="module")

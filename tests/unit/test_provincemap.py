@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from dienbien.core.errors import SiteDataError
-from dienbien.core.figures import load_figure_store
 from dienbien.core.places import load_places
 from dienbien.core.provincemap import distance_m, load_map, map_markdown, neighbour_pairs, rounded_distance
 
@@ -23,8 +22,8 @@ LANGS = ("vi", "en")
 
 
 @pytest.fixture(scope="module")
-def store():
-    return load_figure_store(DATA, LANGS, ROOT)
+def store(real_store):
+    return real_store
 
 
 @pytest.fixture(scope="module")

@@ -45,14 +45,20 @@ def synthetic_page(lang: str, n: int) -> str:
 
 
 def make_project(dest: Path, pages: int) -> tuple[Path, dict]:
-    """Synthetic content only (the front page's slogan links get synthetic pages too), so
-    that plain Material renders exactly the same Markdown as our build."""
+    """Synthetic content only (the pages the front page and the offline essentials link to get
+    synthetic pages too), so that plain Material renders exactly the same Markdown as our build."""
     for part in ("site_src", "data"):
         shutil.copytree(ROOT / part, dest / part)
     slogan = yaml.safe_load((ROOT / "data/slogan.yml").read_text(encoding="utf-8"))
+    home = yaml.safe_load((ROOT / "data/home.yml").read_text(encoding="utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    # the pages the site saves for offline reading must exist (the build checks them)
+    essentials = [e for plugin in config["plugins"] if isinstance(plugin, dict) and "dienbien/i18n" in plugin
+                  for e in plugin["dienbien/i18n"].get("offline_essentials", [])]
     for lang in ("vi", "en"):
         content = dest / "content" / lang
-        fixed = ["index.md"] + [line["page"] for line in slogan["lines"]]
+        fixed = list(dict.fromkeys(["index.md", *(line["page"] for line in slogan["lines"]), *essentials,
+                                    home["plan"], *(e["page"] for e in home["experiences"])]))
         for n, rel in enumerate(fixed):
             (content / rel).parent.mkdir(parents=True, exist_ok=True)
             (content / rel).write_text(synthetic_page(lang, n), encoding="utf-8")
@@ -60,7 +66,6 @@ def make_project(dest: Path, pages: int) -> tuple[Path, dict]:
             folder = content / "mau" / f"nhom-{n // 50:03d}"
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"trang-{n:04d}.md").write_text(synthetic_page(lang, n), encoding="utf-8")
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
     return dest, config
 
 

@@ -110,7 +110,7 @@ def load_home(path: Path, root: Path, languages: tuple[str, ...], store: FigureS
         check_keys(doc, k, entry, {"title", "text", "page"}, set())
         experiences.append(Experience(localized(doc, k + ("title",), entry["title"], languages),
                                       localized(doc, k + ("text",), entry["text"], languages),
-                                      text(doc, k + ("page",), entry["page"]), doc.line(*k)))
+                                      text(doc, k + ("page",), entry["page"]), doc.line(*k, "page")))
     return Home(plan=text(doc, ("plan",), data["plan"]), plan_line=doc.line("plan"),
                 labels={name: localized(doc, ("labels", name), labels[name], languages) for name in LABELS},
                 season=tuple(season),

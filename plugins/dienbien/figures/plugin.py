@@ -105,9 +105,11 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        for line in self.slogan.lines:
-            if files.get_file_from_path(line.page) is None:
-                raise PluginError(f"{self.slogan.path}:{line.line}: page '{line.page}' does not exist in "
+        linked = [(self.slogan.path, line.line, line.page) for line in self.slogan.lines]
+        linked += [(self.home.path, line, page) for page, line in self.home.pages()]
+        for path, line, page in linked:
+            if files.get_file_from_path(page) is None:
+                raise PluginError(f"{path}:{line}: page '{page}' does not exist in "
                                   f"{display_path(config.docs_dir, self.root)}; write the path of a page "
                                   "there, e.g. lich-su/index.md")
         self.files = files

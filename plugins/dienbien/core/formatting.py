@@ -61,6 +61,16 @@ RANGE_PATTERNS: dict[str, dict[str, tuple[str, str, str]]] = {
 }
 
 
+#: The hemisphere letters after a latitude and a longitude (the site's places are north and east).
+HEMISPHERES = {"vi": ("B", "Đ"), "en": ("N", "E")}
+
+
+def written_coordinates(lat: float, lon: float, lang: str) -> str:
+    """``22,40064° B; 102,14392° Đ`` / ``22.40064° N; 102.14392° E``: never read as four numbers."""
+    north, east = HEMISPHERES[lang]
+    return f"{format_coordinate(lat, lang)}° {north}; {format_coordinate(lon, lang)}° {east}"
+
+
 @functools.cache
 def format_date(date: dt.date, lang: str) -> str:
     """``2026-03-08`` → ``8/3/2026`` (vi) / ``8 March 2026`` (en)."""

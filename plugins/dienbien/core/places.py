@@ -10,6 +10,7 @@ from pathlib import Path
 from .errors import display_path
 from .factsbox import facts_box
 from .figures import SOURCES_AT, FigureStore, Source, cited_sources
+from .formatting import written_coordinates
 from .schema import check_keys, choice, degrees, localized, localized_list, mapping, reference, references, slug, text
 from .visiting import TEXT as VISIT_TEXT
 from .visiting import PlaceVisit, plan_rows
@@ -163,8 +164,6 @@ def _coordinates_html(place: Place, lang: str) -> str:
     if place.lat is None:
         return ""
     lat, lon = f"{place.lat:.5f}", f"{place.lon:.5f}"
-    from .provincemap import written_coordinates  # the map page's form; provincemap imports this module
-
     shown = written_coordinates(place.lat, place.lon, lang)
     return (f'<br><span class="db-coordinates">{escape(TEXT[lang]["coordinates"])}: '
             f'<a href="geo:{lat},{lon}">{escape(shown)}</a> · '

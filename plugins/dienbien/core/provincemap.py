@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import SiteDataError, display_path
 from .figures import FigureStore, Source, cited_source
-from .formatting import format_coordinate, format_number, source_short_html
+from .formatting import format_number, source_short_html, written_coordinates
 from .places import Places
 from .schema import check_keys, choice, degrees, mapping, slug, text
 from .yamlfile import load_yaml
@@ -43,7 +43,6 @@ TEXT = {
                      "{east} kinh Đông. Bản đồ không vẽ ranh giới giữa Điện Biên và các tỉnh lân cận.",
            "places": "Các điểm tham quan trên bản đồ", "towns": "Các thị trấn trên bản đồ",
            "coordinates": "tọa độ", "open": "mở trong ứng dụng bản đồ", "osm": "OpenStreetMap",
-           "north": "B", "east": "Đ",
            "credit": "Vị trí thị trấn: {towns}; biên giới: {borders}; phạm vi của tỉnh: {extent}",
            "credit_places": "; tọa độ các điểm tham quan: {places}",
            "inset": "Trung tâm Điện Biên Phủ",
@@ -61,7 +60,6 @@ TEXT = {
                      "The boundary between Điện Biên and its neighbouring provinces is not drawn.",
            "places": "Visitor sites on the map", "towns": "Towns on the map",
            "coordinates": "coordinates", "open": "open in your maps app", "osm": "OpenStreetMap",
-           "north": "N", "east": "E",
            "credit": "Towns: {towns}; borders: {borders}; the province's extent: {extent}",
            "credit_places": "; visitor sites: {places}",
            "inset": "Central Điện Biên Phủ",
@@ -213,12 +211,6 @@ def _dms(value: float) -> str:
     degrees = int(value)
     minutes = round((value - degrees) * 60)
     return f"{degrees}°{minutes:02d}'"
-
-
-def written_coordinates(lat: float, lon: float, lang: str) -> str:
-    """``22,40064° B; 102,14392° Đ`` / ``22.40064° N; 102.14392° E``: never read as four numbers."""
-    t = TEXT[lang]
-    return f"{format_coordinate(lat, lang)}° {t['north']}; {format_coordinate(lon, lang)}° {t['east']}"
 
 
 def distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:

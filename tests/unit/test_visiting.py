@@ -60,11 +60,11 @@ def test_facts_render_with_house_style_and_checked_date(tmp_path):
     rows = dict(plan_rows(visiting.places["museum"], "vi"))
     hours = BeautifulSoup(rows["Giờ mở cửa"], "html.parser")
     assert hours.li.get_text() == "Hằng ngày: 07:00–11:00 và 13:30–17:00"
-    assert "Kiểm tra tháng 4/2024" in hours.get_text()
+    assert "Cập nhật tháng 4/2024" in hours.get_text()
     assert hours.select_one("time")["datetime"] == "2024-04"
     tickets = BeautifulSoup(rows["Giá vé"], "html.parser")
     assert [li.get_text() for li in tickets.select("li")] == ["Người lớn: 20.000 đồng", "Trẻ em: miễn phí"]
-    assert "Kiểm tra năm 2026" in tickets.get_text()
+    assert "Cập nhật năm 2026" in tickets.get_text()
     en = dict(plan_rows(visiting.places["museum"], "en"))
     assert [li.get_text() for li in BeautifulSoup(en["Tickets"], "html.parser").select("li")] == [
         "Adults: VND 20,000", "Children: free"]

@@ -26,11 +26,11 @@ FOLDERS = (RELICS, DESTINATIONS, GROUPS)
 TEXT = {
     "vi": {
         RELICS: ("Di tích lịch sử",
-                 "Những nơi đã làm nên chiến thắng Điện Biên Phủ năm 1954, phần lớn nằm ngay trong lòng chảo "
-                 "Mường Thanh, đi bộ hoặc đi xe vài phút là tới."),
+                 "Những nơi làm nên chiến thắng Điện Biên Phủ năm 1954. Phần lớn nằm ngay trong lòng chảo "
+                 "Mường Thanh, cách nhau chỉ một quãng đi bộ ngắn hay vài phút đi xe."),
         DESTINATIONS: ("Điểm đến",
-                       "Hồ trên núi, suối nước nóng, những con đèo và điểm cực Tây của Tổ quốc: những nơi nên đến "
-                       "khi bạn đi xa hơn lòng chảo Điện Biên Phủ."),
+                       "Hồ nước giữa núi, suối khoáng nóng, những con đèo và điểm cực Tây của Tổ quốc: những nơi "
+                       "nên đến khi bạn đi xa hơn lòng chảo Điện Biên Phủ."),
         GROUPS: ("Các dân tộc",
                  "Điện Biên là quê hương của nhiều dân tộc anh em, mỗi dân tộc một tiếng nói, một sắc phục, "
                  "những lễ hội và món ăn riêng."),
@@ -38,8 +38,8 @@ TEXT = {
     },
     "en": {
         RELICS: ("Historic sites",
-                 "The places where the 1954 victory of Điện Biên Phủ was won, most of them in the Mường Thanh "
-                 "valley itself, a short walk or ride from one another."),
+                 "The places where the 1954 victory at Điện Biên Phủ was won. Most of them lie in the Mường Thanh "
+                 "valley itself, a short walk or a few minutes' ride from one another."),
         DESTINATIONS: ("Destinations",
                        "A mountain lake, hot springs, high passes and Vietnam's westernmost point: where to go "
                        "beyond the Điện Biên Phủ valley."),

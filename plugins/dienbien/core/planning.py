@@ -23,7 +23,7 @@ SEASONS = ("dry", "wet")
 TEXT = {
     "vi": {"day": "Ngày {n}", "morning": "Sáng", "afternoon": "Chiều", "evening": "Tối", "full_day": "Cả ngày",
            "getting": "Di chuyển", "month": "Tháng", "season": "Mùa", "dry": "khô", "wet": "mưa",
-           "highlights": "Điểm nhấn", "checked": "Kiểm tra lần cuối", "sources": "Nguồn",
+           "highlights": "Điểm nhấn", "checked": "Cập nhật lần cuối", "sources": "Nguồn",
            "walk": "Đi bộ", "taxi_or_motorbike": "Taxi hoặc xe máy thuê", "road": "Đường bộ",
            "family": "Hợp với trẻ em", "time_needed": "Thời gian nên dành"},
     "en": {"day": "Day {n}", "morning": "Morning", "afternoon": "Afternoon", "evening": "Evening",

@@ -36,14 +36,14 @@ COUNTRY_NAMES = {
 }
 TEXT = {
     "vi": {"title": "Bản đồ tỉnh Điện Biên",
-           "desc": "Bản đồ vẽ các thị trấn, các điểm tham quan có tọa độ (đánh số như danh sách bên dưới) và "
+           "desc": "Bản đồ vẽ các thị xã, thị trấn cũ, các điểm tham quan có tọa độ (đánh số như danh sách bên dưới) và "
                    "đường biên giới với Lào và Trung Quốc. Danh sách bên dưới bản đồ ghi đủ các điểm này dưới "
                    "dạng văn bản.",
            "extent": "Khung nét đứt: phạm vi của tỉnh, từ {south} đến {north} vĩ Bắc và từ {west} đến "
                      "{east} kinh Đông. Bản đồ không vẽ ranh giới giữa Điện Biên và các tỉnh lân cận.",
-           "places": "Các điểm tham quan trên bản đồ", "towns": "Các thị trấn trên bản đồ",
+           "places": "Các điểm tham quan trên bản đồ", "towns": "Các thị xã, thị trấn cũ trên bản đồ",
            "coordinates": "tọa độ", "open": "mở trong ứng dụng bản đồ", "osm": "OpenStreetMap",
-           "credit": "Vị trí thị trấn: {towns}; biên giới: {borders}; phạm vi của tỉnh: {extent}",
+           "credit": "Vị trí các thị xã, thị trấn cũ: {towns}; biên giới: {borders}; phạm vi của tỉnh: {extent}",
            "credit_places": "; tọa độ các điểm tham quan: {places}",
            "inset": "Trung tâm Điện Biên Phủ",
            "inset_desc": "Bản đồ phóng to khu trung tâm thành phố Điện Biên Phủ, vẽ các di tích có tọa độ, "

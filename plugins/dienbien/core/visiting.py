@@ -1,7 +1,7 @@
 """Practical facts for visitors (``data/visiting.yml``): how to get to each place, its hours,
 tickets, the time to allow and what is on site, and the trip page's flights, roads, lodging and
 food. Every fact carries its source and ``checked``, the date it was known to be true, and every
-page shows both ("Kiểm tra ngày 8/3/2026 · Báo Điện Biên Phủ").
+page shows both ("Cập nhật ngày 8/3/2026 · Báo Điện Biên Phủ").
 
 Facts age: :func:`stale_facts` lists those older than a year for the editor's report, and
 :func:`missing_facts` the places that still lack hours or a price.
@@ -32,11 +32,11 @@ STALE_AFTER_DAYS = 365
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 TEXT = {
-    "vi": {"plan": "Lên kế hoạch tham quan", "where": "Địa điểm", "getting_there": "Đường đến",
+    "vi": {"plan": "Lên kế hoạch tham quan", "where": "Địa điểm", "getting_there": "Đường đi",
            "hours": "Giờ mở cửa", "price": "Giá vé", "time_needed": "Thời gian nên dành",
            "on_site": "Tại điểm tham quan", "visit": "Lưu ý", "free": "miễn phí", "vnd": "{n} đồng",
-           "and": " và ", "checked": {"day": "Kiểm tra ngày {d}", "month": "Kiểm tra tháng {d}",
-                                      "year": "Kiểm tra năm {d}"},
+           "and": " và ", "checked": {"day": "Cập nhật ngày {d}", "month": "Cập nhật tháng {d}",
+                                      "year": "Cập nhật năm {d}"},
            "coordinates": "Tọa độ", "osm": "Xem trên OpenStreetMap"},
     "en": {"plan": "Plan your visit", "where": "Where", "getting_there": "Getting there",
            "hours": "Opening hours", "price": "Tickets", "time_needed": "Time to allow",
@@ -238,7 +238,7 @@ def missing_facts(visiting: Visiting | None, place_keys: tuple[str, ...]) -> lis
 
 
 def checked_html(source: Source, checked: PartialDate, lang: str) -> str:
-    """"Kiểm tra ngày 8/3/2026 · Báo Điện Biên Phủ", the date in a ``<time>`` element."""
+    """"Cập nhật ngày 8/3/2026 · Báo Điện Biên Phủ", the date in a ``<time>`` element."""
     words = TEXT[lang]["checked"][_precision(checked)]
     when = f'<time datetime="{checked.isoformat()}">{escape(format_partial_date(checked, lang))}</time>'
     before, _, after = words.partition("{d}")

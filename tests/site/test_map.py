@@ -61,7 +61,8 @@ def test_every_place_with_sourced_coordinates_is_a_numbered_point_linked_to_its_
     assert ("° B; " if prefix == "" else "° N; ") in coordinates  # never "22,40064, 102,14392"
 
 
-@pytest.mark.parametrize(("prefix", "towns"), [("", "Vị trí các thị xã, thị trấn cũ: GeoNames"), ("en/", "Towns: GeoNames")])
+@pytest.mark.parametrize(("prefix", "towns"),
+                         [("", "Vị trí các thị xã, thị trấn cũ: GeoNames"), ("en/", "Towns: GeoNames")])
 def test_the_credit_reads_like_a_visitor_page(site, prefix, towns):
     credit = site.page(prefix + "chuyen-di/ban-do/").select_one("p.db-map__credit")
     text = credit.get_text()

@@ -37,8 +37,8 @@ COUNTRY_NAMES = {
 TEXT = {
     "vi": {"title": "Bản đồ tỉnh Điện Biên",
            "desc": "Bản đồ vẽ các thị xã, thị trấn cũ, các điểm tham quan có tọa độ (đánh số như danh sách "
-                   "bên dưới) và đường biên giới với Lào và Trung Quốc. Danh sách bên dưới bản đồ ghi đủ các điểm này dưới "
-                   "dạng văn bản.",
+                   "bên dưới) và đường biên giới với Lào và Trung Quốc. Danh sách bên dưới bản đồ ghi đủ các "
+                   "điểm này dưới dạng văn bản.",
            "extent": "Khung nét đứt: phạm vi của tỉnh, từ {south} đến {north} vĩ Bắc và từ {west} đến "
                      "{east} kinh Đông. Bản đồ không vẽ ranh giới giữa Điện Biên và các tỉnh lân cận.",
            "places": "Các điểm tham quan trên bản đồ", "towns": "Các thị xã, thị trấn cũ trên bản đồ",

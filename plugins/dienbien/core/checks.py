@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .markup import BLOCK, TOKEN, replace_tokens
+from .mdlines import SOURCES_HEADING
 
 _UNITS = (r"%|ha\b|km²|km2\b|km\b|m²|m2\b|m\b|MW\b|kW\b|°C|kg\b|tấn\b|tonnes?\b|tons?\b|tỷ\b|triệu\b|nghìn\b|ngàn\b"
           r"|billion\b|million\b|người\b|people\b|lượt\b|visits?\b|cử tri\b|voters?\b|hộ\b|households?\b"
@@ -20,7 +21,6 @@ _NUMBER_WITH_UNIT = re.compile(rf"(?<![\w/.:-])\d+(?:[.,]\d+)*\s?(?:{_UNITS})", 
 _SEPARATED = re.compile(r"(?<![\w/.:-])\d{1,3}(?:[.,]\d{3})+(?![\w/-])")  # 4.500, 12,360
 _DECIMAL = re.compile(r"(?<![\w/.:-])\d+[.,]\d{1,2}(?![\d/.:\w-])")  # 15,96 38.12
 _VND_BEFORE = re.compile(r"\bVND\s?\d", re.I)
-_SOURCES_HEADING = re.compile(r"^##\s+(Nguồn|Sources)\s*$", re.I)
 _SKIP = re.compile(r"\]\([^)]*\)|<[^>]+>|https?://\S+")  # link targets, HTML tags, bare URLs
 
 
@@ -36,7 +36,7 @@ def hardcoded_statistics(markdown: str) -> list[tuple[int, str]]:
             in_fence = not in_fence
             continue
         if line.startswith("## "):
-            in_sources = bool(_SOURCES_HEADING.match(line.strip()))
+            in_sources = bool(SOURCES_HEADING.match(line.strip()))
         if in_fence or in_sources:
             continue
         text = _SKIP.sub(" ", re.sub(r"`[^`]*`", " ", line))

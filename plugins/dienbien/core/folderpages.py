@@ -8,7 +8,6 @@ the cards then go where it writes ``{{ block.cards }}``.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
 from html import escape
 
@@ -98,8 +97,3 @@ def _card(name: str, href: str, what: str | None, facts: list[tuple[str, str]]) 
     lead = f"<p>{escape(what)}</p>\n" if what else ""
     return (f'<section class="db-folder-card" markdown="1">\n\n## [{name}]({href})\n\n'
             f"{lead}<dl>{rows}</dl>\n\n</section>\n")
-
-
-def folder_link(folder_src: str) -> Callable[[str], str]:
-    """A relative Markdown link from a folder page to a page in the content tree."""
-    return lambda to_src: posixpath.relpath(to_src, posixpath.dirname(folder_src))

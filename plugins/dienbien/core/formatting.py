@@ -177,9 +177,10 @@ def _time(source: Source, lang: str) -> str:
     return date_html(source.date, lang)
 
 
-def source_short_html(source: Source, lang: str) -> str:
-    """Publisher and date only, linked when the source has an address: for tight spaces."""
+def source_short_html(source: Source, lang: str, dated: bool = True) -> str:
+    """Publisher (and date, unless ``dated`` is false), linked when the source has an address: for
+    tight spaces."""
     publisher = escape(source.publisher_in(lang).split(" (")[0])
     if source.url:
         publisher = f'<a href="{escape(source.url)}" rel="noopener">{publisher}</a>'
-    return f"{publisher}, {_time(source, lang)}" if source.date else publisher
+    return f"{publisher}, {_time(source, lang)}" if dated and source.date else publisher

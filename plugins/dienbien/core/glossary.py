@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import display_path
+from .mdlines import SOURCES_HEADING
 from .schema import check_keys, mapping, text
 from .yamlfile import load_yaml
 
-_SOURCES_HEADING = re.compile(r"^##\s+(Nguồn|Sources)\b", re.I)
 _SKIP = re.compile(r"\]\([^)]*\)|<[^>]+>|https?://\S+|`[^`]*`|\{[^}]*\}")  # targets, tags, URLs, code, attrs
 
 
@@ -94,7 +94,7 @@ def check_markdown(markdown: str, shown: str, terms: tuple[Term, ...]) -> list[F
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
             continue
-        if _SOURCES_HEADING.match(line):
+        if SOURCES_HEADING.match(line.strip()):
             break
         if not in_fence:
             out += [Finding(shown, number, found, use) for found, use in variants_in(line, terms)]

@@ -23,3 +23,17 @@ def lines_outside_fences(lines: list[str]) -> Iterator[int]:
             fence = match.group(1)
             continue
         yield i
+
+
+#: The heading of a page's own sources section ("## Nguồn" / "## Sources"), whose lines quote
+#: titles as their publishers wrote them.
+SOURCES_HEADING = re.compile(r"^##\s+(Nguồn|Sources)\s*$", re.I | re.M)
+
+
+def before_sources(markdown: str, block: str) -> str:
+    """``block`` just before the page's own sources section, or at the end of the page."""
+    headings = list(SOURCES_HEADING.finditer(markdown))
+    if not headings:
+        return markdown.rstrip("\n") + "\n\n" + block
+    start = headings[-1].start()
+    return markdown[:start] + block + markdown[start:]

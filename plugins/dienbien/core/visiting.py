@@ -19,7 +19,7 @@ from pathlib import Path
 from .dates import PartialDate
 from .errors import display_path
 from .figures import SOURCES_AT, FigureStore, Source
-from .formatting import format_clock, format_number, format_partial_date
+from .formatting import format_clock, format_number, format_partial_date, source_short_html
 from .schema import check_keys, localized, mapping, number, partial_date, reference
 from .yamlfile import YamlDocument, load_yaml
 
@@ -243,16 +243,11 @@ def checked_html(source: Source, checked: PartialDate, lang: str) -> str:
     when = f'<time datetime="{checked.isoformat()}">{escape(format_partial_date(checked, lang))}</time>'
     before, _, after = words.partition("{d}")
     return (f'<small class="db-checked">{escape(before)}{when}{escape(after)} · '
-            f"{_publisher_html(source, lang)}</small>")
+            f"{source_short_html(source, lang, dated=False)}</small>")
 
 
 def _precision(date: PartialDate) -> str:
     return "day" if date.day else "month" if date.month else "year"
-
-
-def _publisher_html(source: Source, lang: str) -> str:
-    publisher = escape(source.publisher_in(lang).split(" (")[0])
-    return f'<a href="{escape(source.url)}" rel="noopener">{publisher}</a>' if source.url else publisher
 
 
 def _fact_html(fact: Fact, lang: str) -> str:

@@ -8,7 +8,6 @@ Markdown carries ``{{ fig.KEY }}`` tokens, which the figures plugin then formats
 from __future__ import annotations
 
 import posixpath
-import re
 from html import escape, unescape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,11 +24,12 @@ from ..core.campaignmap import campaign_map_markdown
 from ..core.charts import chart_markdown
 from ..core.errors import SiteDataError, display_path
 from ..core.ethnic_groups import group_details_markdown, group_page_top, overview_table_markdown, share_chart_html
-from ..core.folderpages import FOLDERS, GROUPS, folder_link, folder_markdown
+from ..core.folderpages import FOLDERS, GROUPS, folder_markdown
 from ..core.frontmatter import check_front_matter
 from ..core.languages import relative_url
 from ..core.links import anchors, find_links, resolve
 from ..core.markup import BLOCK, replace_tokens
+from ..core.mdlines import before_sources
 from ..core.phrases import locate, reading_text
 from ..core.places import KINDS, place_details_markdown, place_page_top, places_list_markdown, plan_markdown
 from ..core.planning import itineraries_markdown, months_markdown
@@ -44,7 +44,6 @@ log = get_plugin_logger(__name__)
 
 OVERVIEW = "van-hoa/index.md"
 PLAN_TOKEN = "{{ block.plan }}"
-_SOURCES_HEADING = re.compile(r"^##\s+(Nguồn|Sources)\b.*$", re.M)
 
 
 class PagesPlugin(BasePlugin[PagesConfig]):
@@ -130,7 +129,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         self.links[src] = (shown, find_links(markdown, first_line))
         if src in self.folder_pages:
             markdown = folder_markdown(src, lang, self.data.places, self.data.visiting, self.data.groups,
-                                       folder_link(src), markdown if markdown.strip() else "")
+                                       lambda to: _link(src, to), markdown if markdown.strip() else "")
         record = self.generated.get(src)
         if record is not None:
             top = self._record_top(record, src, lang, markdown)
@@ -140,7 +139,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             details = (place_details_markdown(record, self.data.store, lang) if self._is_place(record)
                        else group_details_markdown(record, self.data.groups, self.data.store, lang,
                                                    _link(src, OVERVIEW)))
-            markdown = _before_sources(markdown, details)
+            markdown = before_sources(markdown, details)
         try:
             return replace_tokens(markdown, BLOCK, lambda name, line: self._block(name, line, src, lang, shown),
                                   first_line)
@@ -333,15 +332,6 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     def _place_link(self, src: str):
         places = self.data.places
         return lambda key: _link(src, places.places[key].page)
-
-
-def _before_sources(markdown: str, block: str) -> str:
-    """``block`` just before the page's own sources section ("## Nguồn" / "## Sources"), or at the end."""
-    headings = list(_SOURCES_HEADING.finditer(markdown))
-    match = headings[-1] if headings else None
-    if match is None:
-        return markdown.rstrip("\n") + "\n\n" + block
-    return markdown[:match.start()] + block + markdown[match.start():]
 
 
 def _link(from_src: str, to_src: str) -> str:

@@ -1,16 +1,21 @@
 """Build time: the bilingual site against plain Material on the same Markdown.
 
-Generates N synthetic pages per language (default 200 and 2,000) next to a copy of the
-real content, then times, in this run and on this machine:
+Generates N synthetic pages per language (default 1,000 and 2,000) next to a copy of the
+site's templates and data, then times, in one run of this script on this machine and with
+the variants interleaved run by run (so that a change in the machine's load touches all):
 
 - ``material``: plain Material, one language (vi), same theme features, none of our plugins;
-- ``single``: our plugins with one language;
-- ``bilingual``: our plugins, vi and en built in parallel.
+- ``single``: our plugins with one language, from an empty cache (``--single``);
+- ``cold``: our plugins, vi and en built in parallel, from an empty photo and card cache;
+- ``warm``: the same again with the cache the cold build left (nothing to draw or encode).
 
-Prints wall times (median of --runs) and the ratios bilingual / material and
-bilingual / single, and the time per page, so that growth with N shows.
+Prints wall times (median of --runs), the ratios cold / material and warm / material (the
+targets: at most 1.5× and 1.15× at 1,000 pages per language), and the time per page.
 
-    .venv/bin/python benchmarks/build_speed.py [--sizes 200 2000] [--runs 3]
+    .venv/bin/python benchmarks/build_speed.py [--sizes 1000 2000] [--runs 3] [--single]
+
+``make test`` runs it once at a tiny size (tests/site/test_benchmark.py), so that it keeps
+running as the site changes; it asserts no timings.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+ENGLISH_SLUGS = (ROOT / "data/slugs.yml").is_file()
 
 PARAGRAPHS = {
     "vi": ("Thung lũng Mường Thanh là cánh đồng lớn nhất vùng Tây Bắc, nơi người Thái dựng bản bên dòng "
@@ -37,10 +43,13 @@ PARAGRAPHS = {
 }
 
 
-def synthetic_page(lang: str, n: int) -> str:
+def synthetic_page(lang: str, n: int, slug: str) -> str:
     title = {"vi": "Trang thử", "en": "Sample page"}[lang]
     para = PARAGRAPHS[lang]
-    return (f"# {title} {n}\n\n{para}\n\n## Đồi A1 {n}\n\n{para} {{{{ fig.voters_2026 }}}}\n\n"
+    # an English page names its word in its address (the home page has none), where the site has
+    # English addresses (data/slugs.yml gives those of the pages made from data)
+    front = f"---\nslug: {slug}\n---\n\n" if lang != "vi" and slug and ENGLISH_SLUGS else ""
+    return (f"{front}# {title} {n}\n\n{para}\n\n## Đồi A1 {n}\n\n{para} {{{{ fig.voters_2026 }}}}\n\n"
             f"## Mường Phăng {n}\n\n- {para}\n- {para}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n{para}\n")
 
 
@@ -49,6 +58,9 @@ def make_project(dest: Path, pages: int) -> tuple[Path, dict]:
     synthetic pages too), so that plain Material renders exactly the same Markdown as our build."""
     for part in ("site_src", "data"):
         shutil.copytree(ROOT / part, dest / part)
+    if (ROOT / "tools/node_modules").is_dir():  # what the browser editor (/admin/) is copied from
+        (dest / "tools").mkdir()
+        (dest / "tools/node_modules").symlink_to(ROOT / "tools/node_modules")
     slogan = yaml.safe_load((ROOT / "data/slogan.yml").read_text(encoding="utf-8"))
     home = yaml.safe_load((ROOT / "data/home.yml").read_text(encoding="utf-8"))
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
@@ -61,21 +73,62 @@ def make_project(dest: Path, pages: int) -> tuple[Path, dict]:
                                     home["plan"], *(e["page"] for e in home["experiences"])]))
         for n, rel in enumerate(fixed):
             (content / rel).parent.mkdir(parents=True, exist_ok=True)
-            (content / rel).write_text(synthetic_page(lang, n), encoding="utf-8")
+            slug = "" if rel == "index.md" else f"sample-page-{n}"
+            (content / rel).write_text(synthetic_page(lang, n, slug), encoding="utf-8")
         for n in range(pages):
             folder = content / "mau" / f"nhom-{n // 50:03d}"
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"trang-{n:04d}.md").write_text(synthetic_page(lang, n), encoding="utf-8")
+            if not folder.is_dir():  # each folder has an index page (in English, with the folder's word)
+                folder.mkdir(parents=True)
+                if not (folder.parent / "index.md").exists():
+                    (folder.parent / "index.md").write_text(synthetic_page(lang, 0, "samples"), encoding="utf-8")
+                (folder / "index.md").write_text(synthetic_page(lang, n, f"group-{n // 50:03d}"), encoding="utf-8")
+            (folder / f"trang-{n:04d}.md").write_text(synthetic_page(lang, n, f"page-{n:04d}"), encoding="utf-8")
+    _keep_redirects_to_existing_pages(dest)
+    _english_addresses_of_pages_made_from_data(dest)
     return dest, config
+
+
+def _english_addresses_of_pages_made_from_data(project: Path) -> None:
+    """The pages made from data records (ethnic groups, places) sit in the folders that
+    data/slugs.yml names; their English word is in their (optional) prose file. Each gets an
+    empty prose file in both languages, the English one with the real page's slug."""
+    slugs = project / "data/slugs.yml"
+    folders = yaml.safe_load(slugs.read_text(encoding="utf-8")) if slugs.is_file() else None
+    for index in folders or {}:
+        folder = Path(index).parent
+        for source in sorted((ROOT / "content/en" / folder).glob("*.md")):
+            if source.name == "index.md":
+                continue
+            text = source.read_text(encoding="utf-8")
+            slug = next((line for line in text.splitlines() if line.startswith("slug:")), None)
+            for lang in ("vi", "en"):
+                target = project / "content" / lang / folder / source.name
+                if not target.exists():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(f"---\n{slug}\n---\n" if lang == "en" and slug else "", encoding="utf-8")
+
+
+def _keep_redirects_to_existing_pages(project: Path) -> None:
+    """data/redirects.yml names the real site's pages; keep only those the synthetic content has."""
+    path = project / "data" / "redirects.yml"
+    redirects = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    if isinstance(redirects, dict):
+        kept = {old: page for old, page in redirects.items()
+                if any((folder / str(page)).is_file() for folder in (project / "content").iterdir())}
+        path.write_text(yaml.safe_dump(kept, allow_unicode=True) if kept else "", encoding="utf-8")
 
 
 def write_config(project: Path, base: dict, variant: str) -> Path:
     config = dict(base)
     config.pop("nav", None)  # synthetic pages: navigation from folders
     config.pop("validation", None)
+    config.pop("hooks", None)  # the editor at /admin/: files copied once, not build work
     slugify = "!!python/name:dienbien.core.slugs.slugify"
+    # the site's hooks are plugins' files: read from the checkout (plain Material has none)
+    config["hooks"] = [str(ROOT / hook) for hook in base.get("hooks", [])]
     if variant == "material":
         config["plugins"] = ["search"]
+        config.pop("hooks")
     elif variant == "single":
         plugins = []
         for plugin in base["plugins"]:
@@ -101,8 +154,8 @@ def _without_tags(config: dict) -> dict:
     return dict(config, markdown_extensions=extensions)
 
 
-def time_build(config_file: Path, site_dir: Path) -> float:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def time_build(config_file: Path, site_dir: Path, cache_dir: Path) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DIENBIEN_CACHE_DIR=str(cache_dir))
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d",
                              str(site_dir)], cwd=config_file.parent, env=env, capture_output=True, text=True)
@@ -112,26 +165,40 @@ def time_build(config_file: Path, site_dir: Path) -> float:
     return elapsed
 
 
+def measure(project: Path, base: dict, runs: int, single: bool) -> dict[str, float]:
+    """Median wall time of each variant; the variants take turns within each run."""
+    configs = {variant: write_config(project, base, variant) for variant in ("material", "single", "bilingual")}
+    times: dict[str, list[float]] = {}
+    for run in range(runs):
+        cache = project / f"cache-{run}"  # empty: the cold build draws every card
+        order = [("material", "material", project / "cache-material")]
+        if single:
+            order.append(("single", "single", project / f"cache-single-{run}"))
+        order += [("cold", "bilingual", cache), ("warm", "bilingual", cache)]
+        for name, variant, cache_dir in order:
+            times.setdefault(name, []).append(time_build(configs[variant], project / f"site-{variant}", cache_dir))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--single", action="store_true", help="also time our plugins with one language")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; median of {args.runs} runs; synthetic pages per language")
-    print(f"{'pages':>6} {'material':>9} {'single':>8} {'bilingual':>10} {'bi/material':>12} {'bi/single':>10} "
-          f"{'ms/page (bi)':>13}")
+    single = f" {'single':>8}" if args.single else ""
+    print(f"{'pages':>6} {'material':>9}{single} {'cold':>8} {'warm':>8} {'cold/material':>14} "
+          f"{'warm/material':>14} {'ms/page (cold)':>15}", flush=True)
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix="dienbien-bench-") as tmp:
             project, base = make_project(Path(tmp), size)
-            times = {}
-            for variant in ("material", "single", "bilingual"):
-                config_file = write_config(project, base, variant)
-                runs = [time_build(config_file, project / f"site-{variant}") for _ in range(args.runs)]
-                times[variant] = statistics.median(runs)
+            times = measure(project, base, args.runs, args.single)
             total_pages = sum(1 for _ in (project / "site-bilingual").rglob("index.html"))
-            print(f"{size:>6} {times['material']:>8.2f}s {times['single']:>7.2f}s {times['bilingual']:>9.2f}s "
-                  f"{times['bilingual'] / times['material']:>11.2f}x {times['bilingual'] / times['single']:>9.2f}x "
-                  f"{1000 * times['bilingual'] / total_pages:>12.1f}")
+            single = f" {times['single']:>7.2f}s" if args.single else ""
+            print(f"{size:>6} {times['material']:>8.2f}s{single} {times['cold']:>7.2f}s {times['warm']:>7.2f}s "
+                  f"{times['cold'] / times['material']:>13.2f}x {times['warm'] / times['material']:>13.2f}x "
+                  f"{1000 * times['cold'] / total_pages:>14.1f}", flush=True)
 
 
 if __name__ == "__main__":

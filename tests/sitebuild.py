@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "site_src", "data", "content")
+SHARED_PARTS = ("plugins", "tools/node_modules")
 SITE_URL = "https://dienbien.example.org/"
 
 
@@ -26,6 +27,9 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(source, dest / part)
         else:
             shutil.copy2(source, dest / part)
+    for part in SHARED_PARTS:  # read, never written: the editor's hook and its installed bundle
+        (dest / part).parent.mkdir(parents=True, exist_ok=True)
+        (dest / part).symlink_to(ROOT / part)
     return dest
 
 
@@ -56,7 +60,7 @@ class Site:
         """Site paths of every built page (``index.html`` files), both languages."""
         return sorted(
             "" if p.parent == self.root else p.parent.relative_to(self.root).as_posix() + "/"
-            for p in self.root.rglob("index.html")
+            for p in self.root.rglob("index.html") if not p.relative_to(self.root).as_posix().startswith("admin/")
         )
 
 

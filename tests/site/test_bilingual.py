@@ -1,4 +1,5 @@
-"""The real site, built with --strict: two genuine single-language Material sites."""
+"""The real site, built with --strict: two genuine single-language Material sites, whose pages are
+paired by their source file, each at its address in its own language."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 import yaml
 from babel.numbers import parse_decimal
 
+from dienbien.core.addresses import page_addresses
 from dienbien.core.slugs import slugify
 from sitebuild import ROOT, SITE_URL, Site
 
@@ -23,18 +25,26 @@ SLOGAN_VI = [
 ]  # as quoted by TTXVN, 8 March 2026
 
 
+#: Every page's address in each language, as both builds compute it: {page key: {lang: site path}}.
+ADDRESSES = page_addresses(ROOT / "content", ("vi", "en"), "vi", ROOT / "data/slugs.yml", ROOT)
+KEY_AT = {path: key for key, langs in ADDRESSES.items() for path in langs.values()}
+
+
 def lang_of(path: str) -> str:
     return "en" if path.startswith("en/") else "vi"
 
 
 def counterpart(path: str) -> str:
-    return path.removeprefix("en/") if path.startswith("en/") else "en/" + path
+    """The same page in the other language: paired by source file, not by address."""
+    return ADDRESSES[KEY_AT[path]]["vi" if lang_of(path) == "en" else "en"]
 
 
-def page_url(src: str) -> str:
-    """The site path MkDocs gives a Markdown source: ``lich-su/index.md`` → ``lich-su/``."""
-    stem = src.removesuffix(".md").removesuffix("index").rstrip("/")
-    return stem + "/" if stem else ""
+def page_paths(site: Site) -> list[str]:
+    """Site paths of every page of both languages (not the short pages at old addresses)."""
+    paths = sorted(KEY_AT)
+    missing = [path for path in paths if not (site.root / path / "index.html").is_file()]
+    assert not missing, missing
+    return paths
 
 
 def resolve(page_path: str, href: str) -> str:
@@ -48,16 +58,16 @@ def test_strict_build_has_no_warnings(site: Site):
 
 
 def test_both_languages_have_the_same_pages(site: Site):
-    paths = site.html_paths()
-    vi = {p for p in paths if lang_of(p) == "vi"}
-    en = {p.removeprefix("en/") for p in paths if lang_of(p) == "en"}
+    paths = page_paths(site)
+    vi = {KEY_AT[p] for p in paths if lang_of(p) == "vi"}
+    en = {KEY_AT[p] for p in paths if lang_of(p) == "en"}
     assert len(vi) >= 12
     assert vi == en
 
 
 def test_html_lang_and_site_name_per_language(site: Site):
     names = {"vi": "Điện Biên – Miền Hoa Ban", "en": "Điện Biên – Land of the Ban Flower"}
-    for path in site.html_paths():
+    for path in page_paths(site):
         soup = site.page(path)
         assert soup.html["lang"] == lang_of(path), path
         assert soup.title.string.endswith(names[lang_of(path)]) or soup.title.string == names[lang_of(path)]
@@ -67,11 +77,11 @@ def test_material_ui_strings_are_in_the_page_language(site: Site):
     assert site.page("").select_one("input.md-search__input")["placeholder"] == "Tìm kiếm"
     assert site.page("en/").select_one("input.md-search__input")["placeholder"] == "Search"
     assert "nguồn dẫn" in site.page("lich-su/").select_one(".md-copyright").get_text()
-    assert "names its source" in site.page("en/lich-su/").select_one(".md-copyright").get_text()
+    assert "names its source" in site.page("en/history/").select_one(".md-copyright").get_text()
 
 
 def test_switcher_goes_to_the_same_page_in_the_other_language(site: Site):
-    for path in site.html_paths():
+    for path in page_paths(site):
         links = {a["hreflang"]: a["href"] for a in site.page(path).select("a.md-select__link")}
         assert set(links) == {"vi", "en"}, path
         assert resolve(path, links[lang_of(path)]) == path
@@ -79,12 +89,12 @@ def test_switcher_goes_to_the_same_page_in_the_other_language(site: Site):
 
 
 def test_hreflang_self_reciprocal_and_x_default(site: Site):
-    for path in site.html_paths():
+    for path in page_paths(site):
         links = site.page(path).select("link[rel=alternate][hreflang]")
         alternates = {link["hreflang"]: link["href"] for link in links}
-        vi_path = path.removeprefix("en/")
-        assert alternates == {"vi": SITE_URL + vi_path, "en": SITE_URL + "en/" + vi_path,
-                              "x-default": SITE_URL + vi_path}, path
+        own = ADDRESSES[KEY_AT[path]]
+        assert alternates == {"vi": SITE_URL + own["vi"], "en": SITE_URL + own["en"],
+                              "x-default": SITE_URL + own["vi"]}, path
         # reciprocal: the counterpart lists this page under this page's language
         other = {link["hreflang"]: link["href"] for link in site.page(counterpart(path)).select("link[hreflang]")}
         assert other[lang_of(path)] == SITE_URL + path
@@ -101,6 +111,10 @@ def test_each_language_has_its_own_search_index(site: Site):
     # every entry of an index points into its own language's pages
     assert all(not d["location"].startswith("en/") for d in vi["docs"])
     assert all((site.root / "en" / d["location"].split("#")[0]).exists() for d in en["docs"])
+    # at the pages' addresses in each language: English words in English
+    assert {"en/" + d["location"].split("#")[0] for d in en["docs"]} == {p for p in page_paths(site)
+                                                                          if lang_of(p) == "en"}
+    assert {d["location"].split("#")[0] for d in vi["docs"]} == {p for p in page_paths(site) if lang_of(p) == "vi"}
 
 
 def test_each_language_has_its_own_404(site: Site):
@@ -110,7 +124,7 @@ def test_each_language_has_its_own_404(site: Site):
 
 def test_figures_are_formatted_for_the_page_language(site: Site):
     checked = 0
-    for path in site.html_paths():
+    for path in page_paths(site):
         locale = lang_of(path)
         for data in site.page(path).select("article data[value]"):
             assert parse_decimal(data.get_text(), locale=locale, strict=True) == parse_decimal(data["value"], "en"), \
@@ -125,7 +139,7 @@ def test_figures_are_formatted_for_the_page_language(site: Site):
 
 
 def test_every_figure_links_to_its_source(site: Site):
-    for path in site.html_paths():
+    for path in page_paths(site):
         soup = site.page(path)
         refs = soup.select("article sup.dbf-ref a")
         for ref in refs:
@@ -145,12 +159,12 @@ def test_home_shows_the_ten_slogan_lines_in_both_languages(site: Site):
     assert all(t.select_one(".db-tile__original")["lang"] == "vi" for t in en_tiles)
     for home, tiles in (("", vi_tiles), ("en/", en_tiles)):
         for tile, line in zip(tiles, slogan["lines"], strict=True):
-            assert resolve(home, tile.a["href"]) == home + page_url(line["page"])
+            assert resolve(home, tile.a["href"]) == ADDRESSES[line["page"]][lang_of(home)]
 
 
 def test_vietnamese_headings_get_readable_anchors(site: Site):
     ids = []
-    for path in site.html_paths():
+    for path in page_paths(site):
         if lang_of(path) != "vi":
             continue
         for heading in site.page(path).select("article h2[id], article h3[id]"):
@@ -169,14 +183,14 @@ def test_sitemap_lists_both_languages_with_alternates(site: Site):
     tree = ET.parse(site.root / "sitemap.xml")
     locs = {u.findtext("s:loc", namespaces=ns): {x.get("hreflang"): x.get("href") for x in u.findall("x:link", ns)}
             for u in tree.getroot().findall("s:url", ns)}
-    assert set(locs) == {SITE_URL + p for p in site.html_paths()}
-    assert locs[SITE_URL + "en/lich-su/"] == {"vi": SITE_URL + "lich-su/", "en": SITE_URL + "en/lich-su/",
+    assert set(locs) == {SITE_URL + p for p in page_paths(site)}
+    assert locs[SITE_URL + "en/history/"] == {"vi": SITE_URL + "lich-su/", "en": SITE_URL + "en/history/",
                                              "x-default": SITE_URL + "lich-su/"}
     assert not (site.root / "en/sitemap.xml").exists()
 
 
 def test_no_third_party_requests_in_pages(site: Site):
-    for path in site.html_paths():
+    for path in page_paths(site):
         soup = site.page(path)
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
             for element in soup.find_all(tag):
@@ -194,7 +208,7 @@ MINORITY_LANGUAGES = {"tai", "blt", "hmn", "lo", "kjg", "hni", "kjm", "cnc"}
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_minority_language_terms_carry_their_language(site: Site, prefix: str):
     marked = {}
-    for path in site.html_paths():
+    for path in page_paths(site):
         if lang_of(path) != (prefix.rstrip("/") or "vi"):
             continue
         for element in site.page(path).select("main [lang]"):

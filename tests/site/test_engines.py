@@ -60,7 +60,7 @@ def test_serve_previews_both_languages_and_rebuilds_on_data_change(tmp_path):
         base = f"http://127.0.0.1:{port}/"
         wait_for(lambda: "429,227" in fetch(base + "en/") or "310,000" in fetch(base + "en/"))
         assert 'lang="vi"' in fetch(base)
-        figures = project / "data/figures/ttxvn-2026-03-08.yml"
+        figures = project / "data/figures/tourist_visits_2026_jan_feb.yml"
         figures.write_text(figures.read_text(encoding="utf-8").replace("value: 310000", "value: 320000"),
                            encoding="utf-8")
         wait_for(lambda: "320,000" in fetch(base + "en/") and "320.000" in fetch(base))

@@ -12,6 +12,7 @@ import photos
 import pytest
 from bs4 import BeautifulSoup
 
+from dienbien.core.messages import ENGLISH
 from sitebuild import copy_project, run_build
 
 pytestmark = pytest.mark.slow
@@ -40,15 +41,19 @@ def write(path: str, text: str) -> Callable[[Path], None]:
     return apply
 
 
-def line_of(project: Path, path: str, needle: str) -> int:
-    """The line where ``needle`` (last) occurs in the broken file: where the error must point."""
+def line_of(project: Path, path: str, needle: str | int) -> int:
+    """The line where ``needle`` (last) occurs in the broken file: where the error must point (or the
+    line itself, for a message about the whole file, which points at its first line)."""
+    if isinstance(needle, int):
+        return needle
     lines = (project / path).read_text(encoding="utf-8").splitlines()
     return max(i for i, line in enumerate(lines, 1) if needle in line)
 
 
 HOME_VI = "content/vi/index.md"
 HOME_EN = "content/en/index.md"
-FIGURES = "data/figures/ttxvn-2026-03-08.yml"
+FIGURES = "data/figures/voters_2026.yml"
+INDUSTRY = "data/figures/industrial_production_growth_2026_jan_feb.yml"
 EVENTS = "data/events.yml"
 
 CASES = [
@@ -58,22 +63,40 @@ CASES = [
                  id="unknown-figure-key-vi"),
     pytest.param(edit(HOME_EN, "{{ fig.tourist_visits_2026_jan_feb }}", "{{ fig.visitors }}"),
                  HOME_EN, "{{ fig.visitors }}", "unknown figure key 'visitors'", id="unknown-figure-key-en"),
-    pytest.param(edit(FIGURES, "  value: 429227", "  value: [429227"), FIGURES, "  unit: voters",
-                 "YAML syntax error", id="malformed-yaml"),
-    pytest.param(edit(FIGURES, "  value: 429227", "\tvalue: 429227"), FIGURES, "\tvalue: 429227",
-                 "a tab character is used for indentation", id="tab-in-yaml"),
-    pytest.param(edit(FIGURES, "  value: 429227", "  value: '429.227'"), FIGURES, "value: '429.227'",
-                 "voters_2026.value: expected a number, got '429.227'", id="wrong-type"),
-    pytest.param(edit(FIGURES, "  value: 429227", "  value: 429.227"), FIGURES, "value: 429.227",
+    # a page with front matter and a {{ block… }} above the token: the editor's line, not one shifted by either
+    pytest.param(edit("content/vi/du-lich/index.md", "{{ fig.tourism_visits_2018 }}", "{{ fig.tourism_visit_2018 }}"),
+                 "content/vi/du-lich/index.md", "{{ fig.tourism_visit_2018 }}",
+                 "unknown figure key 'tourism_visit_2018'; did you mean 'tourism_visits_2018'?",
+                 id="unknown-figure-key-below-a-block"),
+    pytest.param(edit("content/vi/nong-nghiep/index.md", "{{ fig.agri_coffee_area_2013 }}",
+                      "{{ fig.agri_coffee_area_2031 }}"), "content/vi/nong-nghiep/index.md",
+                 "{{ fig.agri_coffee_area_2031 }}", "unknown figure key 'agri_coffee_area_2031'",
+                 id="unknown-figure-key-after-front-matter"),
+    # YAML typos an editor makes when adding a festival edition: the line to change, and what to do
+    pytest.param(edit(EVENTS, "    type: Festival\n", "    type Festival\n"), EVENTS, "    type Festival",
+                 "YAML syntax error: no ':' after 'type'; write 'type: ' followed by the value",
+                 id="yaml-missing-colon"),
+    pytest.param(edit(EVENTS, "      - start: 2019-03-13\n", "    - start: 2019-03-13\n"), EVENTS,
+                 "    - start: 2019-03-13", "YAML syntax error: this line is not indented like the lines of its entry",
+                 id="yaml-list-indent"),
+    pytest.param(edit(EVENTS, '        time: "20:00"\n', '        time: "20:00\n'), EVENTS, 'time: "20:00',
+                 "YAML syntax error: the quotation mark \" opened on this line is never closed",
+                 id="yaml-unclosed-quote"),
+    pytest.param(edit(FIGURES, "value: 429227", "value: [429227"), FIGURES, "value: [429227",
+                 "YAML syntax error: the '[' opened on this line is not closed with ']'", id="malformed-yaml"),
+    pytest.param(edit(FIGURES, "value: 429227", "\tvalue: 429227"), FIGURES, "\tvalue: 429227",
+                 "a tab is used to indent this line", id="tab-in-yaml"),
+    pytest.param(edit(FIGURES, "value: 429227", "value: '429.227'"), FIGURES, "value: '429.227'",
+                 "value: expected a number, got '429.227'", id="wrong-type"),
+    pytest.param(edit(FIGURES, "value: 429227", "value: 429.227"), FIGURES, "value: 429.227",
                  "429.227 is read as a decimal number, not as 429227", id="dotted-thousands"),
-    pytest.param(append(FIGURES, "voters_2026:\n  value: 1\n"), FIGURES, "voters_2026:",
-                 "duplicate key 'voters_2026'", id="duplicate-key"),
+    pytest.param(append(FIGURES, "value: 1\n"), FIGURES, "value: 1", "duplicate key 'value'", id="duplicate-key"),
     pytest.param(write("content/vi/lich-su/chi-tieng-viet.md", "# Chỉ có tiếng Việt\n\nNội dung.\n"),
                  "content/vi/lich-su/chi-tieng-viet.md", "# Chỉ có",
                  "this page has no English version (content/en/lich-su/chi-tieng-viet.md)",
                  id="missing-english"),
-    pytest.param(write("content/en/lich-su/english-only.md", "# English only\n\nText.\n"),
-                 "content/en/lich-su/english-only.md", "# English only",
+    pytest.param(write("content/en/lich-su/english-only.md", "---\nslug: english-only\n---\n# English only\n\nText.\n"),
+                 "content/en/lich-su/english-only.md", 1,
                  "this page has no Tiếng Việt version (content/vi/lich-su/english-only.md)",
                  id="missing-vietnamese"),
     pytest.param(edit("data/slogan.yml", "page: ha-tang/index.md", "page: ha-tang/khong-co.md"),
@@ -88,7 +111,8 @@ CASES = [
     pytest.param(edit("content/vi/du-lich/index.md", "description:", "descripton:"), "content/vi/du-lich/index.md",
                  "descripton:", "descripton: unknown field; did you mean 'description'?", id="front-matter-typo"),
     pytest.param(edit("content/vi/du-lich/index.md", "---\n", "---\ntitle: [Du lịch\n"),
-                 "content/vi/du-lich/index.md", "description:", "YAML syntax error", id="front-matter-bad-yaml"),
+                 "content/vi/du-lich/index.md", "title: [Du lịch", "YAML syntax error: the '[' opened on this line",
+                 id="front-matter-bad-yaml"),
     pytest.param(edit("content/vi/lich-su/index.md", "(../chuyen-di/index.md)", "(../chuyen-di/khong-co.md)"),
                  "content/vi/lich-su/index.md", "khong-co.md", "there is no page chuyen-di/khong-co.md",
                  id="broken-internal-link"),
@@ -97,10 +121,11 @@ CASES = [
                  id="broken-anchor"),
     pytest.param(edit("content/vi/chuyen-di/index.md", "{{ block.months }}", "{{ block.month }}"),
                  "content/vi/chuyen-di/index.md", "{{ block.month }}", "unknown block 'month'", id="unknown-block"),
-    pytest.param(edit(FIGURES, "    vi: Mức tăng ước tính của chỉ số sản xuất toàn ngành công nghiệp",
-                      "    vi: Mức tăng <script>alert(1)</script>"), FIGURES, "<script>",
+    pytest.param(edit(INDUSTRY, "  vi: Mức tăng ước tính của chỉ số sản xuất toàn ngành công nghiệp",
+                      "  vi: Mức tăng <script>alert(1)</script>"), INDUSTRY, "<script>",
                  "HTML is not allowed here: '<script>'", id="script-in-data"),
-    pytest.param(edit("data/sources/ttxvn.yml", "date: 2026-03-08", "date: 8/3/2026"), "data/sources/ttxvn.yml",
+    pytest.param(edit("data/sources/ttxvn-2026-03-08.yml", "date: 2026-03-08", "date: 8/3/2026"),
+                 "data/sources/ttxvn-2026-03-08.yml",
                  "date: 8/3/2026", "expected a date, got '8/3/2026'; write the date as 2026-03-08, or 2026-03 / 2026",
                  id="bad-source-date"),
     pytest.param(edit("data/places.yml", "kind: relic\n", "kind: relik\n"), "data/places.yml", "kind: relik",
@@ -198,6 +223,12 @@ def test_bad_input_fails_with_file_and_line_and_keeps_site(good_project, tmp_pat
     assert result.returncode != 0, output
     assert re.search(rf"{re.escape(path)}:{line}: ", output), output
     assert message in output, output
+    # the office reads it in Vietnamese first, the English under it (core/messages.py)
+    lines = output.splitlines()
+    english = next(i for i, text in enumerate(lines) if message in text)
+    assert lines[english].lstrip().startswith(ENGLISH), output
+    vietnamese = lines[english - 1]
+    assert re.search(rf"{re.escape(path)}:{line}: ", vietnamese) and message not in vietnamese, output
     assert tree_digest(project / "site") == before
     assert not any(p.name.startswith(".site.") for p in project.iterdir()), "temporary build folders left behind"
 
@@ -211,7 +242,8 @@ def test_pending_translation_is_shown_with_a_notice(tmp_path):
     result = run_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stdout + result.stderr
-    en = BeautifulSoup((project / "site/en/lich-su/dang-dich/index.html").read_text(encoding="utf-8"), "html.parser")
+    english_page = next((project / "site/en").rglob("dang-dich/index.html"))  # under the English section's address
+    en = BeautifulSoup(english_page.read_text(encoding="utf-8"), "html.parser")
     vi = BeautifulSoup((project / "site/lich-su/dang-dich/index.html").read_text(encoding="utf-8"), "html.parser")
     assert en.html["lang"] == "en"  # English UI around it
     notice = en.select_one(".db-fallback")
@@ -223,4 +255,5 @@ def test_pending_translation_is_shown_with_a_notice(tmp_path):
     vi_alternates = {link["hreflang"] for link in vi.select("link[hreflang]")}
     assert en_alternates == vi_alternates == {"vi", "x-default"}  # no false claim of an English version
     assert en.select_one("link[rel=canonical]")["href"].endswith("/lich-su/dang-dich/")
-    assert "en/lich-su/dang-dich/" not in (project / "site/sitemap.xml").read_text(encoding="utf-8")
+    english_address = english_page.parent.relative_to(project / "site").as_posix() + "/"
+    assert english_address not in (project / "site/sitemap.xml").read_text(encoding="utf-8")

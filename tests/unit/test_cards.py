@@ -124,3 +124,25 @@ def test_missing_font_names_the_package(tmp_path, monkeypatch):
     with pytest.raises(cards.FontMissing) as error:
         cards.font_paths()
     assert "fonts-noto-core" in str(error.value) and "NotoSans-Bold.ttf" in str(error.value)
+
+
+def test_stamped_lines_are_the_pixels_imagedraw_draws():
+    """Lines are rasterised once and stamped; the result must be what drawing them gives."""
+    for role, size, line in (("bold", 68, "Chiến dịch Điện Biên Phủ"), ("serif", 38, "“Sử sách mãi hào hùng”"),
+                             ("regular", 32, SITE)):
+        face = cards.font(role, size)
+        drawn = cards._background().copy()
+        ImageDraw.Draw(drawn).text((cards.MARGIN, 200), line, font=face, fill=cards.GOLD)
+        stamped = cards._background().copy()
+        cards._stamp(stamped, (cards.MARGIN, 200), line, face, role, cards.GOLD)
+        assert ImageChops.difference(drawn, stamped).getbbox() is None, line
+
+
+def test_shared_palette_keeps_every_text_colour_on_both_greens():
+    """The palette is taken from one reference card; a card with other words, three title lines
+    and a two-line slogan reaching the lighter green must still decode almost unchanged."""
+    card = draw_card(CardText("Hạ tầng: cao tốc, sân bay và những con đường mới qua đèo Pha Đin, Tuần Giáo",
+                              SITE, "Kinh tế", "Công nghiệp vươn tầm cao, nông nghiệp phát triển sâu và bền vững"))
+    decoded = Image.open(io.BytesIO(cards.encode_card(card))).convert("RGB")
+    assert changed_pixels(card, decoded) < WIDTH * HEIGHT // 1000
+    assert len(Image.open(io.BytesIO(cards.encode_card(card))).getpalette()) // 3 <= 64

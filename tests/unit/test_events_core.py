@@ -10,6 +10,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from records import write_records
 
 from dienbien.core.checks import hardcoded_statistics
 from dienbien.core.errors import SiteDataError
@@ -33,7 +34,8 @@ UNITS = 'visits: {vi: "{n} lượt khách", en: {one: "{n} visit", other: "{n} v
 SOURCES = """\
 s1:
   publisher: Báo A
-  title: {vi: Bài viết, en: Article}
+  title: Bài viết
+  title_en: Article
   date: 2026-03-09
   url: https://example.org/a
 """
@@ -140,8 +142,8 @@ def make(tmp_path: Path, events: str = EVENTS):
     (data / "figures").mkdir(parents=True)
     (data / "sources").mkdir()
     (data / "units.yml").write_text(UNITS, encoding="utf-8")
-    (data / "sources" / "s.yml").write_text(SOURCES, encoding="utf-8")
-    (data / "figures" / "f.yml").write_text(FIGURES, encoding="utf-8")
+    write_records(data / "sources", SOURCES)
+    write_records(data / "figures", FIGURES)
     (data / "events.yml").write_text(events, encoding="utf-8")
     store = load_figure_store(data, ("vi", "en"), tmp_path)
     return load_events(data / "events.yml", tmp_path, ("vi", "en"), store), store

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from records import write_records
 
 from dienbien.core.errors import SiteDataError
 from dienbien.core.figures import load_figure_store
@@ -19,7 +20,8 @@ visits: {vi: "{n} lượt khách", en: {one: "{n} visit", other: "{n} visits"}}
 SOURCES = """\
 ttxvn:
   publisher: TTXVN
-  title: {vi: Bài viết, en: Article}
+  title: Bài viết
+  title_en: Article
   date: 2026-03-08
 """
 FIGURES = """\
@@ -51,8 +53,8 @@ def make_data(tmp_path: Path, figures: str = FIGURES, sources: str = SOURCES, un
     (data / "figures").mkdir(parents=True)
     (data / "sources").mkdir()
     (data / "units.yml").write_text(units, encoding="utf-8")
-    (data / "sources" / "s.yml").write_text(sources, encoding="utf-8")
-    (data / "figures" / "f.yml").write_text(figures, encoding="utf-8")
+    write_records(data / "sources", sources)
+    write_records(data / "figures", figures)
     return data
 
 
@@ -86,32 +88,56 @@ def test_html_in_data_is_refused_and_unit_markup_is_escaped(tmp_path):
                               'label: {vi: "<img src=x onerror=alert(1)>", en: Growth}')
     with pytest.raises(SiteDataError) as e:
         store(tmp_path, figures=figures)
-    assert "HTML is not allowed here" in str(e.value) and str(e.value).startswith("data/figures/f.yml:4: ")
+    assert "HTML is not allowed here" in str(e.value) and str(e.value).startswith("data/figures/growth.yml:4: ")
     units = UNITS.replace('percent: {vi: "{n}%"', 'percent: {vi: "{n}<script>x</script>%"')
     html = figure_html(store(tmp_path / "2", units=units).figures["growth"], "vi")
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
 @pytest.mark.parametrize(
-    ("figures", "line", "message"),
+    ("figures", "where", "message"),
     [
-        (FIGURES.replace("value: 15.96", "value: 'hơn 15'"), 2, "growth.value: expected a number, got 'hơn 15'"),
-        (FIGURES.replace("unit: percent", "unit: percnt"), 3, "unknown unit key 'percnt'; did you mean 'percent'?"),
-        (FIGURES.replace("source: ttxvn\ninvestment", "source: ttxnv\ninvestment"), 6,
+        (FIGURES.replace("value: 15.96", "value: 'hơn 15'"), "growth.yml:2", "value: expected a number, got 'hơn 15'"),
+        (FIGURES.replace("unit: percent", "unit: percnt"), "growth.yml:3",
+         "unknown unit key 'percnt'; did you mean 'percent'?"),
+        (FIGURES.replace("source: ttxvn\ninvestment", "source: ttxnv\ninvestment"), "growth.yml:6",
          "unknown source key 'ttxnv'; did you mean 'ttxvn'?"),
-        (FIGURES.replace("label: {vi: Tăng trưởng, en: Growth}", "label: {vi: Tăng trưởng}"), 4,
-         "growth.label: missing the 'en' text"),
-        (FIGURES.replace("approx: over\n  unit: vnd", "approx: more\n  unit: vnd"), 9, "unknown approx 'more'"),
-        (FIGURES.replace("  unit: percent\n", "  unit: percent\n  colour: red\n"), 4, "growth.colour: unknown field"),
-        (FIGURES + "growth:\n  value: 1\n", 21, "duplicate key 'growth'"),
+        (FIGURES.replace("label: {vi: Tăng trưởng, en: Growth}", "label: {vi: Tăng trưởng}"), "growth.yml:4",
+         "label: missing the 'en' text"),
+        (FIGURES.replace("approx: over\n  unit: vnd", "approx: more\n  unit: vnd"), "investment.yml:3",
+         "unknown approx 'more'"),
+        (FIGURES.replace("  unit: percent\n", "  unit: percent\n  colour: red\n"), "growth.yml:4",
+         "colour: unknown field"),
+        (FIGURES.replace("  unit: percent\n", "  unit: percent\n  unit: visits\n"), "growth.yml:4",
+         "duplicate key 'unit'"),
+        (FIGURES + "growth2:\n  value: 1\n", "growth2.yml:1", "missing field 'label'"),
     ],
-    ids=["text-value", "unit-typo", "source-typo", "missing-language", "bad-approx", "unknown-field", "duplicate"],
+    ids=["text-value", "unit-typo", "source-typo", "missing-language", "bad-approx", "unknown-field", "duplicate",
+         "missing-field"],
 )
-def test_bad_figures_name_file_and_line(tmp_path, figures, line, message):
+def test_bad_figures_name_file_and_line(tmp_path, figures, where, message):
     with pytest.raises(SiteDataError) as e:
         store(tmp_path, figures=figures)
-    assert str(e.value).startswith(f"data/figures/f.yml:{line}: ")
+    assert str(e.value).startswith(f"data/figures/{where}: ")
     assert message in str(e.value)
+
+
+def test_a_key_defined_twice_names_both_files(tmp_path):
+    data = make_data(tmp_path)
+    (data / "figures" / "copy.yml").write_text((data / "figures" / "growth.yml").read_text(encoding="utf-8"),
+                                               encoding="utf-8")
+    with pytest.raises(SiteDataError) as e:
+        load_figure_store(data, ("vi", "en"), tmp_path)
+    assert str(e.value).startswith("data/figures/growth.yml:1: key: figure 'growth' is already defined at "
+                                   "data/figures/copy.yml:1")
+
+
+def test_optional_fields_left_empty_by_the_editor_count_as_absent(tmp_path):
+    figures = FIGURES.replace("  source: ttxvn\ninvestment:", "  approx:\n  source: ttxvn\ninvestment:", 1)
+    figures = figures.replace("  period: {vi: 2 tháng đầu năm 2026, en: Jan–Feb 2026}\n  source: ttxvn\nvisits:",
+                              "  period: {vi: '', en: ''}\n  source: ttxvn\nvisits:")
+    figs = store(tmp_path, figures=figures).figures
+    assert figs["growth"].approx is None and figs["investment"].period is None
 
 
 def test_unknown_key_in_page_suggests_nearest(tmp_path):
@@ -154,7 +180,8 @@ def test_code_fences_hide_tokens_links_and_images_alike():
 
 def test_a_publisher_may_have_a_name_per_language(tmp_path):
     sources = SOURCES.replace("  publisher: TTXVN\n",
-                              "  publisher: {vi: TTXVN (Thông tấn xã Việt Nam), en: Vietnam News Agency (TTXVN)}\n")
+                              "  publisher: TTXVN (Thông tấn xã Việt Nam)\n"
+                              "  publisher_en: Vietnam News Agency (TTXVN)\n")
     source = store(tmp_path, sources=sources).sources["ttxvn"]
     assert source.publisher_in("en") == "Vietnam News Agency (TTXVN)"
     assert source.publisher_in("vi") == source.publisher == "TTXVN (Thông tấn xã Việt Nam)"

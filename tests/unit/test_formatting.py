@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from records import write_records
 
 from dienbien.core.dates import PartialDate
 from dienbien.core.errors import SiteDataError
@@ -142,11 +143,10 @@ def test_a_wrong_date_names_its_line_and_the_fix(tmp_path, written):
 def test_sources_keep_their_precision_in_citations(tmp_path):
     folder = tmp_path / "sources"
     folder.mkdir()
-    (folder / "s.yml").write_text(
-        "y:\n  publisher: Cổng du lịch\n  title: Đồi A1\n  date: 2019\n  url: https://x.org/a1\n"
-        "m:\n  publisher: Le Courrier du Vietnam (FR)\n  title: {vi: Bài, en: Article}\n  date: 2024-04\n"
-        "d:\n  publisher: TTXVN\n  title: Bài viết\n  date: 2026-03-08\n",
-        encoding="utf-8")
+    write_records(folder,
+                  "y:\n  publisher: Cổng du lịch\n  title: Đồi A1\n  date: 2019\n  url: https://x.org/a1\n"
+                  "m:\n  publisher: Le Courrier du Vietnam (FR)\n  title: Bài\n  title_en: Article\n  date: 2024-04\n"
+                  "d:\n  publisher: TTXVN\n  title: Bài viết\n  date: 2026-03-08\n")
     sources = load_sources(folder, tmp_path, ("vi", "en"))
     assert [sources[k].date for k in "ymd"] == [PartialDate(2019), PartialDate(2024, 4), PartialDate(2026, 3, 8)]
     assert source_short_html(sources["y"], "vi") == (

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from records import write_records
 
 from dienbien.core.dates import PartialDate
 from dienbien.core.errors import SiteDataError
@@ -17,7 +18,8 @@ from dienbien.core.visiting import load_visiting, missing_facts, plan_rows, stal
 SOURCES = """\
 bdbp:
   publisher: Báo Điện Biên Phủ
-  title: {vi: Bảo tàng mở cửa buổi tối, en: The museum opens in the evening}
+  title: Bảo tàng mở cửa buổi tối
+  title_en: The museum opens in the evening
   date: 2024-04-05
   url: https://example.org/bao-tang
 """
@@ -49,7 +51,7 @@ def load(tmp_path: Path, visiting: str = VISITING, places: tuple[str, ...] = ("m
     (data / "sources").mkdir(parents=True)
     (data / "figures").mkdir()
     (data / "units.yml").write_text("percent: {vi: '{n}%', en: '{n}%'}\n", encoding="utf-8")
-    (data / "sources" / "s.yml").write_text(SOURCES, encoding="utf-8")
+    write_records(data / "sources", SOURCES)
     (data / "visiting.yml").write_text(visiting, encoding="utf-8")
     store = load_figure_store(data, ("vi", "en"), tmp_path)
     return load_visiting(data / "visiting.yml", tmp_path, ("vi", "en"), store, places)

@@ -20,6 +20,13 @@ reader's first touch, key, scroll or pointer move (``site_src/partials/scripts.h
 starting it costs a cheap phone about half a second of main thread that reading a page
 does not need. Material waits for ``DOMContentLoaded``, which by then has long fired; the
 patch starts it at once when the document is already parsed.
+
+Every change is guarded by the exact code it replaces, and every name of the minified
+bundle that the new code calls is checked against the code that defines it
+(:data:`IDENTIFIERS`): after an upgrade of Material the names may stand for other
+functions, and the patched bundle would then break in the reader's browser instead of in
+the build. :func:`patch_bundle` applies all three and raises :class:`BundleChanged`
+naming everything that no longer matches; the build stops on it, in ``mkdocs serve`` too.
 """
 
 from __future__ import annotations
@@ -36,6 +43,20 @@ INDEX_ON_DEMAND = (
     "[\"focus\",\"pointerdown\",\"input\"].forEach(v=>q.addEventListener(v,()=>r(),{once:!0}))}))"
     f".pipe(b(()=>{INDEX_REQUEST}))"
 )
+
+#: The bundle's minified names that the patches call or keep calling, each with the start of the
+#: code that defines it in the bundle of the pinned Material (``requirements.lock``).
+IDENTIFIERS: dict[str, tuple[str, str]] = {
+    "M": ("querySelectorAll as an array", "function M(e,t=document){return Array.from(t.querySelectorAll(e))}"),
+    "U": ("RxJS from", "function U(e){if(e instanceof F)return e;"),
+    "b": ("RxJS switchMap", "function b(e,t){return E(function(r,o){var n=null,i=0,s=!1,"),
+    "h": ("RxJS fromEvent", 'function h(e,t,r,o){if(I(r)&&(o=r,r=void 0),o)return h(e,t,r).pipe(lt(o));'),
+    "It": ("RxJS ReplaySubject", "var It=(function(e){ie(t,e);function t(r,o,n){r===void 0&&(r=1/0),"),
+    "ze": ("fetch JSON", "function ze(e,t){return to(e,t).pipe(b(r=>r.text()),m(r=>JSON.parse(r)),Z(1))}"),
+    "to": ("fetch over XMLHttpRequest", 'function to(e,t){return new F(r=>{let o=new XMLHttpRequest;'),
+    "Or": ("Material's configuration", ",Or=Te()"),
+    "Te": ("Material's configuration", "function Te(){return Ct}"),
+}
 
 
 class BundleChanged(Exception):
@@ -67,3 +88,24 @@ def with_late_start(bundle: str) -> str:
         raise BundleChanged("expected Material's document watcher (DOMContentLoaded) once in its bundle, found it "
                             f"{bundle.count(DOCUMENT_READY)} times")
     return bundle.replace(DOCUMENT_READY, DOCUMENT_READY_LATE)
+
+
+def unknown_identifiers(bundle: str) -> list[str]:
+    """The names of :data:`IDENTIFIERS` whose defining code is not (exactly once) in ``bundle``."""
+    return [f"{name} ({role})" for name, (role, code) in IDENTIFIERS.items() if bundle.count(code) != 1]
+
+
+def patch_bundle(bundle: str) -> str:
+    """All three patches, or :class:`BundleChanged` naming every guard and name that no longer matches."""
+    problems = []
+    unknown = unknown_identifiers(bundle)
+    if unknown:
+        problems.append("the names the patch calls no longer stand for the same code: " + ", ".join(unknown))
+    for patch in (without_sitemap_language_mapping, with_search_index_on_demand, with_late_start):
+        try:
+            bundle = patch(bundle)
+        except BundleChanged as e:
+            problems.append(str(e))
+    if problems:
+        raise BundleChanged("; ".join(problems))
+    return bundle

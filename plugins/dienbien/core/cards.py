@@ -11,6 +11,14 @@ marks such as "Ẳ", "ộ" and "ữ" sit correctly.
 A card is cached under ``<cache>/cards/<key>.png``, the key hashing its text, the fonts
 and this code's version; cards appear in the cache atomically. Plain Python and
 Pillow: no MkDocs here.
+
+Cost per card (``make bench-images``): the parts that repeat from card to card are made
+once per process, not once per card: the background, the text of a section, a slogan line
+and the site's name (laid out and rasterised once, then stamped), and the card's palette
+(64 colours taken from a reference card, so that each card is mapped to it instead of being
+quantised anew). PNG is written with zlib's run-length strategy, which suits rows of flat
+colour: about 2.5 times faster than the default strategy for about a fifth more bytes,
+still well under a JPEG of the same card.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import io
 import math
 import os
 import unicodedata
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -29,7 +38,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, features
 
 #: Part of every card's cache key: change it whenever the drawing changes.
-CODE_VERSION = "cards-1"
+CODE_VERSION = "cards-2"
 WIDTH, HEIGHT = 1200, 630
 FONT_DIR_ENV = "DIENBIEN_FONT_DIR"
 FONT_DIR = Path("/usr/share/fonts/truetype/noto")
@@ -171,16 +180,44 @@ def _wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
 def _fit(text: str, role: str, sizes: tuple[int, ...], width: int, max_lines: int
          ) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest size at which ``text`` fits in ``max_lines``; at the smallest, an ellipsis."""
+    size, lines = _fitted(text, role, sizes, width, max_lines, str(font_dir()))
+    return font(role, size), list(lines)
+
+
+@lru_cache(maxsize=1024)  # a section's name, a slogan line and the site's name repeat on every card
+def _fitted(text: str, role: str, sizes: tuple[int, ...], width: int, max_lines: int, folder: str
+            ) -> tuple[int, tuple[str, ...]]:
     for size in sizes:
         face = font(role, size)
         lines = _wrap(text, face, width)
         if len(lines) <= max_lines:
-            return face, lines
+            return size, tuple(lines)
     lines = lines[:max_lines]
     while lines[-1] and face.getlength(lines[-1] + "…") > width:
         lines[-1] = lines[-1][:-1]
     lines[-1] = lines[-1].rstrip() + "…"
-    return face, lines
+    return size, tuple(lines)
+
+
+@lru_cache(maxsize=256)
+def _line_mask(line: str, role: str, size: int, folder: str) -> tuple[Image.Image, tuple[int, int]] | None:
+    """One line of text rasterised as a coverage mask, and where its ink starts relative to the
+    pen position (the same pixels ``ImageDraw.text`` draws). Cached: repeated lines are stamped."""
+    face = font(role, size)
+    left, top, right, bottom = face.getbbox(line)
+    if right <= left or bottom <= top:
+        return None
+    mask = Image.new("L", (right - left, bottom - top), 0)
+    ImageDraw.Draw(mask).text((-left, -top), line, font=face, fill=255)
+    return mask, (left, top)
+
+
+def _stamp(card: Image.Image, xy: tuple[int, int], line: str, face: ImageFont.FreeTypeFont, role: str,
+           colour: tuple[int, int, int]) -> None:
+    found = _line_mask(line, role, face.size, str(font_dir()))
+    if found is not None:
+        mask, (left, top) = found
+        card.paste(colour, (xy[0] + left, xy[1] + top), mask)
 
 
 def draw_card(text: CardText) -> Image.Image:
@@ -188,36 +225,49 @@ def draw_card(text: CardText) -> Image.Image:
     text = CardText(*(unicodedata.normalize("NFC", t) if t else t for t in
                       (text.title, text.site_name, text.section, text.slogan)))
     card = _background().copy()
-    draw = ImageDraw.Draw(card)
     column = TEXT_RIGHT - MARGIN
     y = 64
     if text.section:
         face, (section,) = _fit(text.section.upper(), "bold", (30, 26), column, 1)
-        draw.text((MARGIN, y), section, font=face, fill=GOLD)
+        _stamp(card, (MARGIN, y), section, face, "bold", GOLD)
         y += 56
     face, lines = _fit(text.title, "bold", (68, 60, 52, 46), column, 3)
     for line in lines:
-        draw.text((MARGIN, y), line, font=face, fill=WHITE)
+        _stamp(card, (MARGIN, y), line, face, "bold", WHITE)
         y += round(face.size * 1.22)
     if text.slogan:
         y += 18
         face, lines = _fit(f"“{text.slogan}”", "serif", (38, 32), column, 2)
         for line in lines:
-            draw.text((MARGIN, y), line, font=face, fill=BAN)
+            _stamp(card, (MARGIN, y), line, face, "serif", BAN)
             y += round(face.size * 1.3)
     footer_y = HEIGHT - 96
-    draw.rectangle((MARGIN, footer_y, MARGIN + 96, footer_y + 5), fill=GOLD)
+    ImageDraw.Draw(card).rectangle((MARGIN, footer_y, MARGIN + 96, footer_y + 5), fill=GOLD)
     face, (name,) = _fit(text.site_name, "regular", (32, 28), column, 1)
-    draw.text((MARGIN, footer_y + 22), name, font=face, fill=WHITE)
+    _stamp(card, (MARGIN, footer_y + 22), name, face, "regular", WHITE)
     return card
+
+
+#: Drawn once to take the palette from: every text colour at every size, over both greens.
+_REFERENCE = CardText(title="Điện Biên Phủ: Mường Phăng, Pá Khoang và đồi A1 giữa thung lũng Mường Thanh rộng lớn",
+                      site_name="Điện Biên – Miền Hoa Ban", section="Lịch sử",
+                      slogan="Sử sách mãi hào hùng, văn hóa giàu bản sắc của các dân tộc anh em")
+
+
+@lru_cache(maxsize=4)
+def _palette(folder: str) -> Image.Image:
+    """The cards' 64 colours: the site's palette and the anti-aliased edges of text on it."""
+    return draw_card(_REFERENCE).quantize(64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
 
 
 def encode_card(card: Image.Image) -> bytes:
     """PNG with a 64-colour palette: the card is flat colour and text, which a palette keeps
-    sharp at about half a JPEG's size (benchmarks/images.py measures both)."""
+    sharp at about half a JPEG's size (benchmarks/images.py measures both). Every card shares
+    one palette, so a card is mapped to it rather than quantised, and zlib's run-length
+    strategy compresses its rows of flat colour quickly."""
     out = io.BytesIO()
-    card.quantize(64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
-        out, "PNG", optimize=False, compress_level=6)
+    card.quantize(palette=_palette(str(font_dir())), dither=Image.Dither.NONE).save(
+        out, "PNG", optimize=False, compress_level=6, compress_type=zlib.Z_RLE)
     return out.getvalue()
 
 

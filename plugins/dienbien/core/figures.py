@@ -1,4 +1,4 @@
-"""Figures and their sources, loaded from ``data/figures/*.yml`` and ``data/sources/*.yml``.
+"""Figures and their sources, loaded from ``data/figures/<key>.yml`` and ``data/sources/<key>.yml``.
 
 Every number a reader sees is a :class:`Figure`: a value, a unit, the period it
 describes and the :class:`Source` it comes from. This module loads and validates
@@ -111,6 +111,13 @@ def unknown_key_error(kind: str, key: str, known: Iterable[str], path: str, line
 
 
 # -- loading ----------------------------------------------------------------------------
+#
+# One file per source (``data/sources/<key>.yml``) and per figure (``data/figures/<key>.yml``),
+# each a flat record with its ``key``: the layout the browser editor at /admin/ edits as forms
+# (see core/cms.py). The file name is the key when the record is made; the ``key`` field is the
+# one pages cite.
+
+KEY_HINT = "e.g. tourist_visits_2026_jan_feb"
 
 
 def _documents(folder: Path, root: Path) -> list[YamlDocument]:
@@ -118,6 +125,23 @@ def _documents(folder: Path, root: Path) -> list[YamlDocument]:
         return []
     files = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml"))
     return [load_yaml(p, display_path(p, root)) for p in files]
+
+
+def _given(entry: dict, name: str) -> bool:
+    """An optional field the editor left empty (``""``, ``null``, ``{}``) counts as absent."""
+    value = entry.get(name)
+    if isinstance(value, dict):
+        return any(v not in (None, "") for v in value.values())
+    return value not in (None, "")
+
+
+def _record(doc: YamlDocument, what: str, required: set[str], optional: set[str]) -> tuple[str, dict]:
+    entry = mapping(doc, (), doc.data, f"{what}: key, then one field a line")
+    check_keys(doc, (), entry, required, optional)
+    key = text(doc, ("key",), entry["key"])
+    if not key.isascii() or not key.replace("_", "").replace("-", "").isalnum():
+        raise doc.error(("key",), f"the key {key!r} may only use a-z, 0-9, _ and -", KEY_HINT)
+    return key, {name: value for name, value in entry.items() if name in required or _given(entry, name)}
 
 
 def load_units(path: Path, root: Path, languages: tuple[str, ...]) -> dict[str, Unit]:
@@ -142,71 +166,76 @@ def load_units(path: Path, root: Path, languages: tuple[str, ...]) -> dict[str, 
     return units
 
 
+def source_fields(languages: tuple[str, ...]) -> tuple[set[str], set[str]]:
+    """Required and optional fields of a source: the other languages' publisher and title are optional."""
+    others = {f"{name}_{lang}" for name in ("publisher", "title") for lang in languages[1:]}
+    return {"key", "publisher", "title"}, {"date", "url"} | others
+
+
 def load_sources(folder: Path, root: Path, languages: tuple[str, ...]) -> dict[str, Source]:
     sources: dict[str, Source] = {}
+    required, optional = source_fields(languages)
     for doc in _documents(folder, root):
-        for key, entry in mapping(doc, (), doc.data or {}, "sources").items():
-            k = (key,)
-            entry = mapping(doc, k, entry, "a source")
-            check_keys(doc, k, entry, {"publisher", "title"}, {"date", "url"})
-            if key in sources:
-                raise doc.error(k, f"source '{key}' is already defined at {sources[key].where}",
-                                "give it another key or remove one")
-            url = entry.get("url")
-            if url is not None:
-                url = text(doc, k + ("url",), url)
-                if urlparse(url).scheme not in ("http", "https"):
-                    raise doc.error(k + ("url",), f"expected a web address starting with https://, got {url!r}")
-            title, publisher = entry["title"], entry["publisher"]
-            names = localized(doc, k + ("publisher",), publisher, languages) if isinstance(publisher, dict) else None
-            sources[key] = Source(
-                key=key,
-                publisher=names[languages[0]] if names else text(doc, k + ("publisher",), publisher),
-                publisher_names=names,
-                title=localized(doc, k + ("title",), title, languages) if isinstance(title, dict)
-                else {lang: text(doc, k + ("title",), title) for lang in languages},
-                date=partial_date(doc, k + ("date",), entry["date"]) if "date" in entry else None,
-                url=url,
-                where=Where(doc.path, doc.line(*k)),
-            )
+        key, entry = _record(doc, "a source", required, optional)
+        if key in sources:
+            raise doc.error(("key",), f"source '{key}' is already defined at {sources[key].where}",
+                            "give it another key or remove one")
+        url = entry.get("url")
+        if url is not None:
+            url = text(doc, ("url",), url)
+            if urlparse(url).scheme not in ("http", "https"):
+                raise doc.error(("url",), f"expected a web address starting with https://, got {url!r}")
+        publisher = text(doc, ("publisher",), entry["publisher"])
+        title = text(doc, ("title",), entry["title"])
+        names = {lang: text(doc, (f"publisher_{lang}",), entry[f"publisher_{lang}"])
+                 if f"publisher_{lang}" in entry else publisher for lang in languages[1:]}
+        sources[key] = Source(
+            key=key,
+            publisher=publisher,
+            publisher_names={languages[0]: publisher, **names} if any(n != publisher for n in names.values())
+            else None,
+            title={languages[0]: title, **{lang: text(doc, (f"title_{lang}",), entry[f"title_{lang}"])
+                                            if f"title_{lang}" in entry else title for lang in languages[1:]}},
+            date=partial_date(doc, ("date",), entry["date"]) if "date" in entry else None,
+            url=url,
+            where=Where(doc.path, doc.line("key")),
+        )
     return sources
+
+
+FIGURE_FIELDS = ({"key", "value", "unit", "label", "source"}, {"approx", "period"})
 
 
 def load_figures(folder: Path, root: Path, languages: tuple[str, ...], units: dict[str, Unit],
                  sources: dict[str, Source]) -> dict[str, Figure]:
     figures: dict[str, Figure] = {}
     for doc in _documents(folder, root):
-        for key, entry in mapping(doc, (), doc.data or {}, "figures").items():
-            k = (key,)
-            if not isinstance(key, str) or not key.replace("_", "").isalnum() or not key.isascii():
-                raise doc.error(k, f"figure key {key!r} may only use a-z, 0-9 and _",
-                                "e.g. tourist_visits_2026_jan_feb")
-            entry = mapping(doc, k, entry, "a figure")
-            check_keys(doc, k, entry, {"value", "unit", "label", "source"}, {"approx", "period"})
-            if key in figures:
-                raise doc.error(k, f"figure '{key}' is already defined at {figures[key].where}",
-                                "give it another key or remove one")
-            unit_key = text(doc, k + ("unit",), entry["unit"])
-            if unit_key not in units:
-                raise unknown_key_error("unit", unit_key, units, doc.path, doc.line(*k, "unit"),
-                                        "units are defined in data/units.yml")
-            source_key = text(doc, k + ("source",), entry["source"])
-            if source_key not in sources:
-                raise unknown_key_error("source", source_key, sources, doc.path, doc.line(*k, "source"), SOURCES_AT)
-            approx = entry.get("approx")
-            if approx is not None and approx not in APPROX_KINDS:
-                raise doc.error(k + ("approx",), f"unknown approx {approx!r}",
-                                "use one of: " + ", ".join(APPROX_KINDS))
-            figures[key] = Figure(
-                key=key,
-                value=number(doc, k + ("value",), entry["value"]),
-                unit=units[unit_key],
-                label=localized(doc, k + ("label",), entry["label"], languages),
-                period=localized(doc, k + ("period",), entry["period"], languages) if "period" in entry else None,
-                source=sources[source_key],
-                approx=approx,
-                where=Where(doc.path, doc.line(*k)),
-            )
+        key, entry = _record(doc, "a figure", *FIGURE_FIELDS)
+        if "-" in key:
+            raise doc.error(("key",), f"figure key {key!r} may only use a-z, 0-9 and _", KEY_HINT)
+        if key in figures:
+            raise doc.error(("key",), f"figure '{key}' is already defined at {figures[key].where}",
+                            "give it another key or remove one")
+        unit_key = text(doc, ("unit",), entry["unit"])
+        if unit_key not in units:
+            raise unknown_key_error("unit", unit_key, units, doc.path, doc.line("unit"),
+                                    "units are defined in data/units.yml")
+        source_key = text(doc, ("source",), entry["source"])
+        if source_key not in sources:
+            raise unknown_key_error("source", source_key, sources, doc.path, doc.line("source"), SOURCES_AT)
+        approx = entry.get("approx")
+        if approx is not None and approx not in APPROX_KINDS:
+            raise doc.error(("approx",), f"unknown approx {approx!r}", "use one of: " + ", ".join(APPROX_KINDS))
+        figures[key] = Figure(
+            key=key,
+            value=number(doc, ("value",), entry["value"]),
+            unit=units[unit_key],
+            label=localized(doc, ("label",), entry["label"], languages),
+            period=localized(doc, ("period",), entry["period"], languages) if "period" in entry else None,
+            source=sources[source_key],
+            approx=approx,
+            where=Where(doc.path, doc.line("key")),
+        )
     return figures
 
 

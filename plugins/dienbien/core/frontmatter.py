@@ -25,6 +25,7 @@ KEYS = {
     "template": "text: a template of site_src/, e.g. home.html",
     "hide": f"a list of: {', '.join(HIDE)}",
     "translation": "pending: show this page to readers of the other language until it is translated",
+    "slug": "text: the page's word in its English address, e.g. hill-a1 (English pages; a folder's from its index.md)",
     "kicker": "text: the small line above the front page's title",
     "slogan_heading": "text: the front page's heading above the slogan",
     "figures_heading": "text: the front page's heading above the figures",

@@ -124,7 +124,7 @@ class Version:
     """One language's version of a page: where it is and whether it is a real translation."""
 
     lang: str
-    path: str  # site path from the root, e.g. "en/lich-su/"
+    path: str  # site path from the root, e.g. "en/history/"
     real: bool  # False for a pending translation shown in another language
 
 

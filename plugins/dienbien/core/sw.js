@@ -9,6 +9,7 @@ const TEXT = /*TEXT*/null;                // what the offline page says, per lan
 const LANGUAGES = /*LANGUAGES*/null;      // languages served under /<code>/
 const DEFAULT = /*DEFAULT*/null;          // the language served at the root
 const CACHE = "dienbien-" + VERSION;
+const BYPASS = ["admin/"];               // the browser editor (core/cms.py): never saved, never answered from the cache
 const PAGE_TIMEOUT = 4000;                // then a saved copy, if there is one, rather than waiting
 
 const root = new URL("./", self.location).href;
@@ -91,5 +92,6 @@ async function file(request) {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(root)) return;
+  if (BYPASS.some((path) => request.url.startsWith(at(path)))) return;
   event.respondWith(request.mode === "navigate" ? page(request) : file(request));
 });

@@ -7,6 +7,7 @@ value must be reported at its line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,19 +87,131 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
         raw: dict[Key, str] = {}
         data = _convert(loader, node, (), lines, path, raw) if node is not None else None
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else None
-        problem = e.problem or e.context or "invalid YAML"
-        hint = "check the indentation and quotes around this line"
-        if "\t" in text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else False:
-            problem = "a tab character is used for indentation"
-            hint = "YAML only allows spaces: replace the tab with spaces"
-        raise SiteDataError(path, line, f"YAML syntax error: {problem}", hint) from e
+        raise syntax_error(text, e, path) from e
     except yaml.YAMLError as e:
         raise SiteDataError(path, None, f"YAML error: {e}") from e
     finally:
         loader.dispose()
     return YamlDocument(path=path, data=data, lines=lines, raw=raw)
+
+
+# -- what a YAML syntax error means in an editor's words ---------------------------------
+
+def _content(line: str) -> str:
+    """The line without its indentation and list dashes: ``"  - start: 1"`` → ``"start: 1"``."""
+    return re.sub(r"^(?:- +|-$)*", "", line.strip())
+
+
+def _column(line: str) -> int:
+    """Where the line's content starts, counting list dashes as indentation."""
+    return len(line) - len(_content(line)) if line.strip() else 0
+
+
+def _open_quote(line: str) -> str | None:
+    """The quotation mark a value opens on this line and does not close, if any."""
+    value = re.sub(r"^[^:]*:\s+", "", _content(line), count=1) if ": " in line else _content(line)
+    for quote in ('"', "'"):
+        if value.startswith(quote):
+            body = value[1:].replace("\\\\", "").replace('\\"', "") if quote == '"' else value[1:].replace("''", "")
+            if quote not in body:
+                return quote
+    return None
+
+
+def _missing_colon(line: str) -> str | None:
+    """The name on a line that reads ``name value`` with no colon, e.g. ``title Lễ hội``."""
+    content = _content(line)
+    match = re.match(r"^([a-z_][a-z0-9_]*)\s+\S", content)
+    if match and not re.search(r":(\s|$)", content.split("#")[0]):
+        return match.group(1)
+    return None
+
+
+def _gets_further(lines: list[str], index: int, replacement: str, at: int) -> bool:
+    """Whether the file with line ``index`` replaced reads without error, or fails later than ``at``."""
+    try:
+        yaml.load("\n".join([*lines[:index], replacement, *lines[index + 1:]]), Loader=_Loader)
+    except yaml.MarkedYAMLError as e:
+        return e.problem_mark is not None and e.problem_mark.line > at
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def syntax_error(text: str, error: yaml.MarkedYAMLError, path: str, first_line: int = 1) -> SiteDataError:
+    """A :class:`SiteDataError` at the line the editor most likely has to change, saying what to do.
+
+    The parser notices a mistake where it can no longer go on, often a line or more after it (an
+    unclosed quote ends at the next quote; a missing ``:`` shows on the next line). ``first_line``
+    is the file line of the first line of ``text`` (front matter starts on line 2).
+    """
+    lines = text.splitlines() or [""]
+    problem, context = error.problem_mark, error.context_mark
+    at = min(problem.line if problem else len(lines) - 1, len(lines) - 1)
+    since = context.line if context and context.line <= at else max(at - 1, 0)
+    what = (error.problem or error.context or "").strip()
+
+    def fail(index: int, message: str, hint: str) -> SiteDataError:
+        return SiteDataError(path, index + first_line, f"YAML syntax error: {message}", hint)
+
+    def previous(index: int) -> int | None:
+        for i in range(index - 1, -1, -1):
+            if lines[i].strip() and not lines[i].lstrip().startswith("#"):
+                return i
+        return None
+
+    for i in range(since, at + 1):
+        indent = lines[i][:len(lines[i]) - len(lines[i].lstrip())]
+        if "\t" in indent or (i == at and "tab" in what):
+            return fail(i, "a tab is used to indent this line", "YAML only allows spaces: replace the tab with spaces")
+    for i in range(since, at + 1):
+        quote = _open_quote(lines[i])
+        if quote and _gets_further(lines, i, lines[i].rstrip() + quote, at):
+            return fail(i, f"the quotation mark {quote} opened on this line is never closed",
+                        f"add the closing {quote} at the end of the text on this line")
+    if "flow sequence" in (error.context or "") or "flow mapping" in (error.context or ""):
+        opened, closed = ("[", "]") if "sequence" in error.context else ("{", "}")
+        return fail(since, f"the '{opened}' opened on this line is not closed with '{closed}'",
+                    f"close it with '{closed}' on the same line; put a text that contains ',' or ': ' "
+                    'in quotes, e.g. "Điện Biên: miền hoa ban"')
+    def no_colon(index: int | None) -> SiteDataError | None:
+        name = _missing_colon(lines[index]) if index is not None else None
+        if name and _gets_further(lines, index, lines[index].replace(f"{name} ", f"{name}: ", 1), at):
+            return fail(index, f"no ':' after '{name}'", f"write '{name}: ' followed by the value")
+        return None
+
+    squeezed = re.match(r"^([a-z_][a-z0-9_]*):\S", _content(lines[since]))
+    if "could not find expected ':'" in what:
+        if squeezed:
+            return fail(since, f"no space after '{squeezed.group(1)}:'",
+                        f"write '{squeezed.group(1)}: ' with a space before the value")
+        return no_colon(since) or fail(since, "this line has no ':' between the name and the value",
+                                        "write 'name: value'")
+    if "mapping values are not allowed" in what:
+        before = previous(at)
+        found = no_colon(at) or (no_colon(before) if before is not None
+                                 and _column(lines[at]) >= _column(lines[before]) else None)
+        if found:
+            return found
+        if before is not None and _column(lines[at]) > _column(lines[before]) \
+                and not lines[before].rstrip().endswith(":"):
+            return fail(at, f"this line is indented more than line {before + first_line} above it",
+                        f"start it in the same column as line {before + first_line} "
+                        f"({_column(lines[before])} spaces), or under the name it belongs to")
+        return fail(at, "a value on this line contains ': '",
+                    'put the text in quotes, e.g. title: "Điện Biên: miền hoa ban"')
+    if "expected key" in what or "'-' indicator" in what or "expected <block end>" in what:
+        before = previous(at)
+        if re.match(r"^-[^\s-]", lines[at].lstrip()):
+            return fail(at, "a list item starts with '-' and no space", "write '- ' (a dash, then a space)")
+        if before is not None and _column(lines[at]) != _column(lines[before]):
+            hint = (f"line {before + first_line} above starts at column {_column(lines[before]) + 1}, this one "
+                    f"at column {_column(lines[at]) + 1}: the lines of one entry start in the same column "
+                    "(spaces only)")
+        else:
+            hint = "the lines of one entry start in the same column (spaces only)"
+        return fail(at, "this line is not indented like the lines of its entry", hint)
+    return fail(at, what or "the file cannot be read", "check the indentation and the quotes around this line")
 
 
 def load_yaml(path: Path, shown_as: str | None = None) -> YamlDocument:

@@ -8,13 +8,14 @@ a ``home`` object in ``on_page_context``.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -26,6 +27,7 @@ from ..core.formatting import figure_html, source_html, source_short_html
 from ..core.homepage import Home, Slogan, load_home, load_slogan
 from ..core.languages import relative_url
 from ..core.markup import FigureCitations, replace_figure_tokens
+from ..core.messages import install as install_messages
 from ..core.planning import Month, load_months, month_name
 from ..pagesource import first_body_line, shown_path
 from .config import FiguresConfig
@@ -79,6 +81,11 @@ class HomeView:
 class FiguresPlugin(BasePlugin[FiguresConfig]):
     supports_multiple_instances = False
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Editors' messages in Vietnamese too (DIENBIEN_MESSAGES), from the first one the build prints.
+        install_messages(logging.getLogger("mkdocs"), logging.getLogger("properdocs"))
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
@@ -115,8 +122,20 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
         self.files = files
         return files
 
+    @event_priority(90)  # before the pages plugin (70) adds blocks and a place's top, which move the lines
+    def _check_tokens(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+        """Report an unknown figure key at the editor's line, while the Markdown is still as written."""
+        if not self.config.enabled:
+            return
+        shown = shown_path(page, config, self.root)
+        try:
+            replace_figure_tokens(markdown, lambda key, line: self.store.get(key, shown, line) and "",
+                                  first_body_line(page, markdown))
+        except SiteDataError as e:
+            raise PluginError(str(e)) from e
+
     @event_priority(50)  # after i18n (100) has named the content's language; before Markdown is rendered
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def _render_tokens(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
         lang = page.meta.get("content_language") or config.theme["language"]
@@ -130,6 +149,8 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
         except SiteDataError as e:
             raise PluginError(str(e)) from e
         return markdown + citations.sources_html()
+
+    on_page_markdown = CombinedEvent(_check_tokens, _render_tokens)
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
         if self.config.enabled and page.is_homepage:

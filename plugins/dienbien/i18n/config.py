@@ -19,6 +19,8 @@ class I18nConfig(base.Config):
     enabled = c.Type(bool, default=True)
     content_dir = c.Dir(exists=True, default="content")
     """Holds one folder of Markdown per language: ``content/vi``, ``content/en``."""
+    data_dir = c.Dir(exists=False, default="data")
+    """Holds ``slugs.yml`` (addresses of pages made from data) and ``redirects.yml`` (old addresses)."""
     default_language = c.Type(str, default="vi")
     """Served at the site's root; the others at ``/<code>/``."""
     languages = c.DictOfItems(c.SubConfig(LanguageConfig))

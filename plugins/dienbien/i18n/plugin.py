@@ -7,6 +7,12 @@ passes on their warnings and errors, and moves their output to ``site/<lang>/``.
 language thus gets its own ``<html lang>``, Material UI strings, search index and 404
 page, and the languages build on separate cores.
 
+Every build computes the addresses of every page in every language from the content's
+front matter (:func:`dienbien.core.addresses.page_addresses`): English pages live at
+English addresses (``/en/history/sites/hill-a1/``), pages are paired by their path under
+``content/<lang>/``, and each old address of ``data/redirects.yml`` answers with a short
+page leading to the new one.
+
 A production build writes into a staging folder beside ``site/`` and replaces
 ``site/`` only when the whole build succeeded, so a failed build never reaches visitors.
 """
@@ -31,13 +37,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from ..core.addresses import REDIRECTS_FILE, SLUGS_FILE, Redirect, load_redirects, page_addresses, redirect_html
 from ..core.buildlog import parse_build_log
-from ..core.bundlepatch import (
-    BundleChanged,
-    with_late_start,
-    with_search_index_on_demand,
-    without_sitemap_language_mapping,
-)
+from ..core.bundlepatch import BundleChanged, patch_bundle
 from ..core.errors import SiteDataError, display_path
 from ..core.languages import (
     Version,
@@ -124,6 +126,15 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self.records: list[dict[str, Any]] = []
         self.fallbacks: dict[str, str] = {}
         self.use_dir_urls = config.use_directory_urls
+        data_dir = Path(self.config.data_dir)
+        try:
+            self.addresses = page_addresses(self.content_dir, tuple(self.languages), self.default,
+                                            data_dir / SLUGS_FILE, self.root, self.use_dir_urls)
+            self.redirects: tuple[Redirect, ...] = load_redirects(
+                data_dir / REDIRECTS_FILE, self.addresses, tuple(self.languages), self.default, self.root)
+        except SiteDataError as e:
+            raise PluginError(str(e)) from e
+        self.titles: dict[str, str] = {}
 
         if self.is_main:
             if not config.site_url:
@@ -214,8 +225,41 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                             f"to {self.languages[lacking]} readers with a notice")
         self._check_offline_essentials(files, config)
         self._patch_material_bundle(files, config)
+        self._place_pages(files)
         self.files = files
         return files
+
+    def _place_pages(self, files: Files) -> None:
+        """Put each page at its address in this language (``history/sites/hill-a1/`` in English).
+
+        Set here, so MkDocs resolves editors' links between source files (``../lich-su/index.md``)
+        to the new addresses, and ``page.url``, canonical links and the search index follow.
+        """
+        for file in files.documentation_pages():
+            path = self.page_path(file.src_uri)
+            if path is None:
+                shown = display_path(self.content_dir / self.lang / file.src_uri, self.root)
+                raise PluginError(f"{shown}: the site makes this page from data, and it has no "
+                                  f"{self.languages[self.lang]} address; add '{file.src_uri}: {{{self.lang}: word}}' "
+                                  f"to {display_path(Path(self.config.data_dir) / SLUGS_FILE, self.root)}, "
+                                  f"or write the page ({shown}) with 'slug:' in its front matter")
+            dest = path + "index.html" if path.endswith("/") or not path else path
+            if dest != file.dest_uri:
+                for cached in ("dest_uri", "url", "abs_dest_path"):
+                    file.__dict__.pop(cached, None)
+                file.dest_uri = dest
+
+    def address(self, src_uri: str, lang: str) -> str | None:
+        """The address of a page in a language, from the site root (``en/history/``), or None."""
+        found = self.addresses.get(src_uri, {}).get(lang)
+        if found is None and lang == self.default:
+            return site_path(src_uri, self.use_dir_urls)  # a page made from data keeps its path words
+        return found
+
+    def page_path(self, src_uri: str) -> str | None:
+        """The page's path inside this build's language (``history/sites/hill-a1/``), or None."""
+        found = self.address(src_uri, self.lang)
+        return None if found is None else found.removeprefix(language_root(self.lang, self.default))
 
     def _check_offline_essentials(self, files: Files, config: MkDocsConfig) -> None:
         """Each page saved for offline reading must exist; the error points at its line in mkdocs.yml."""
@@ -231,25 +275,15 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def _patch_material_bundle(self, files: Files, config: MkDocsConfig) -> None:
         bundle = next((f for f in files if _BUNDLE.fullmatch(f.src_uri)), None)
         if bundle is None:
-            return
-        patched = bundle.content_string
+            raise PluginError("Material's script (assets/javascripts/bundle.*.min.js) is not among the theme's "
+                              "files; keep mkdocs-material at the version in requirements.lock")
         try:
-            patched = without_sitemap_language_mapping(patched)
-        except BundleChanged as e:
-            log.warning(f"{e}; pages will fetch sitemap.xml for each language link (see core/bundlepatch.py)")
-        try:
-            patched = with_search_index_on_demand(patched)
-        except BundleChanged as e:
-            log.warning(f"{e}; every page will load the search index (see core/bundlepatch.py)")
-        try:
-            patched = with_late_start(patched)
+            patched = patch_bundle(bundle.content_string)
         except BundleChanged as e:
             # Our pages load the script after they have loaded; unpatched, it would never start.
-            raise PluginError(f"{e}: search and Material's other scripts would never start. Keep "
-                              "mkdocs-material at the version in requirements.lock, or update "
-                              "plugins/dienbien/core/bundlepatch.py for the new bundle") from e
-        if patched == bundle.content_string:
-            return
+            raise PluginError(f"Material's script cannot be patched: {e}. Keep mkdocs-material at the version "
+                              "in requirements.lock, or update plugins/dienbien/core/bundlepatch.py for the new "
+                              "bundle") from e
         files.remove(bundle)
         files.append(File.generated(config, bundle.src_uri, content=patched))
 
@@ -287,8 +321,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 real = True  # a page generated here from data, whose prose exists in another language only
             else:
                 continue
-            versions[lang] = Version(lang, language_root(lang, self.default) + site_path(src_uri, self.use_dir_urls),
-                                     real)
+            path = self.address(src_uri, lang)
+            if path is not None:
+                versions[lang] = Version(lang, path, real)
         return versions
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
@@ -308,6 +343,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         context["i18n"] = info
         self.records.append({"src_uri": src, "path": versions[self.lang].path,
                              "real": fallback_from is None, "generated": generated})
+        self.titles[src] = page.title or config.site_name
         return context
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -324,6 +360,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        self._write_redirects(config)
         if not self.is_main:
             manifest = os.environ.get(MANIFEST_ENV)
             if manifest:
@@ -343,14 +380,32 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             shutil.move(str(build.out_dir), target)
         write_sitemap(Path(config.site_dir), records, self.languages, self.default, self.root_url)
         if self._offline():
-            essentials = {lang: [language_root(lang, self.default) + site_path(src, self.use_dir_urls)
-                                 for src in self.config.offline_essentials] for lang in self.languages}
+            essentials = {lang: [self.address(src, lang) for src in self.config.offline_essentials
+                                 if self.address(src, lang) is not None] for lang in self.languages}
             try:
                 write_service_worker(Path(config.site_dir), essentials, self.default,
                                      display_path(config.config_file_path, self.root))
             except SiteDataError as e:
                 raise PluginError(str(e)) from e
         self._publish(config)
+
+    def _write_redirects(self, config: MkDocsConfig) -> None:
+        """A short page at each old address of this language, leading to the page's address today."""
+        site = Path(config.site_dir)
+        prefix = language_root(self.lang, self.default)
+        for redirect in self.redirects:
+            if redirect.lang != self.lang:
+                continue
+            inside = redirect.old.removeprefix(prefix)
+            target = site / (inside + "index.html" if inside.endswith("/") else inside)
+            if target.exists():
+                where = display_path(Path(self.config.data_dir) / REDIRECTS_FILE, self.root)
+                raise PluginError(f"{where}:{redirect.line}: /{redirect.old} is already a file of the site "
+                                  f"({target.relative_to(site).as_posix()}); remove this line")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            new = self.addresses[redirect.key][self.lang]
+            target.write_text(redirect_html(redirect.old, new, self.root_url, self.lang,
+                                            self.titles.get(redirect.key, config.site_name)), encoding="utf-8")
 
     def _offline(self) -> bool:
         """Pages are saved for offline reading in production builds (not while previewing)."""
@@ -405,6 +460,16 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         if staging is not None:
             discard(staging)
             log.info("The build failed; %s is unchanged", self.final_site_dir)
+
+
+def page_path(config: MkDocsConfig, src_uri: str) -> str:
+    """Where the page of ``src_uri`` is inside the language being built (``history/sites/hill-a1/``
+    in English, ``lich-su/di-tich/doi-a1/`` in Vietnamese), so that ``config.site_url + page_path(…)``
+    is its address; where MkDocs would put it when the i18n plugin is off."""
+    plugin = config.plugins.get("dienbien/i18n")
+    found = plugin.page_path(src_uri) if isinstance(plugin, I18nPlugin) and getattr(plugin, "addresses", None) \
+        else None
+    return found if found is not None else site_path(src_uri, config.use_directory_urls)
 
 
 def _sections(items) -> list[Section]:

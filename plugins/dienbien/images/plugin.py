@@ -28,6 +28,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core.cards import HEIGHT, WIDTH, CardText, FontMissing, font_paths, render_cards
+from ..core.checks import image_problems
 from ..core.datacache import figure_store
 from ..core.errors import SiteDataError, display_path
 from ..core.homepage import load_slogan
@@ -38,7 +39,6 @@ from ..core.images import (
     check_alt,
     copy_variants,
     find_images,
-    find_img_tags,
     is_raster,
     lcp_index,
     picture_html,
@@ -121,22 +121,10 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         for source in sorted(markdown):
             shown = display_path(source, self.root)
             text = source.read_text(encoding="utf-8-sig")
-            for line, src in find_img_tags(text):
-                problems.append(f"{shown}:{line}: <img src=\"{src}\"> is not processed for phones; write it as "
-                                f"Markdown, ![what it shows]({src}), so the site can make its smaller sizes")
-            for ref in find_images(text):
-                issue = check_alt(ref)
-                if issue:
-                    problems.append(f"{shown}:{ref.line}: {issue[0]}; {issue[1]}")
-                    continue
-                path = resolve_source(source, ref.src, self.content_dir)
-                if not path.is_file():
-                    problems.append(f"{shown}:{ref.line}: image '{ref.src}' does not exist: there is no file "
-                                    f"{display_path(path, self.root)}; check the name and the folder (a path is "
-                                    "relative to the page's folder; one starting with / to content/, e.g. "
-                                    "/anh/x.jpg)")
-                    continue
-                wanted.setdefault(path, []).append((shown, ref))
+            found = image_problems(text, source, shown, self.content_dir, self.root)  # shared with `make check`
+            problems += [f"{shown}:{line}: {message}" for line, message in found]
+            for ref in find_images(text) if not found else ():  # any refusal stops the build before decoding
+                wanted.setdefault(resolve_source(source, ref.src, self.content_dir), []).append((shown, ref))
         if not problems:
             results = render_all(list(wanted), self.cache_dir, self.config.workers or None)
             for path, result in results.items():
@@ -193,7 +181,8 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         text = CardText(title=title, site_name=config.site_name,
                         section=section if section and section != title else None,
                         slogan=self._slogan_of(src))
-        path = CARDS + re.sub(r"\.md$", "", src) + ".png"
+        stem = page.url.rstrip("/")  # the card follows the page's address in this language
+        path = CARDS + (f"{stem}/index" if page.is_index and stem else stem or "index") + ".png"
         self.cards[path] = text
         site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
         alt = " – ".join(part for part in (text.title, text.section, text.site_name) if part)

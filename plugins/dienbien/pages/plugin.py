@@ -37,8 +37,10 @@ from ..core.provincemap import map_markdown
 from ..core.sitedata import SiteData, load_site_data
 from ..core.timeline import timeline_markdown
 from ..core.visiting import TRIP_FIELDS, trip_markdown
-from ..pagesource import first_body_line, shown_path, site_path
+from ..i18n.plugin import page_path
+from ..pagesource import first_body_line, shown_path
 from .config import PagesConfig
+from .published import OPEN_DATA_PARTS, SIGNS_PAGE, published
 
 log = get_plugin_logger(__name__)
 
@@ -53,7 +55,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path).parent
-        self.use_directory_urls = config.use_directory_urls
+        self.page_path = lambda src: page_path(config, src)  # the page's address in this build's language
         try:
             self.data: SiteData = load_site_data(Path(self.config.data_dir), tuple(self.config.languages),
                                                  self.root)
@@ -91,7 +93,23 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         self.used_blocks: dict[str, set[str]] = {}
         self.files = files
         self._add_calendar_files(files, config)
+        self._add_published_files(files, config)
         return files
+
+    def _add_published_files(self, files: Files, config: MkDocsConfig) -> None:
+        """The QR signs' short pages and sheets and the open-data files, written once at the site
+        root by the default language's build; the office's list of signs stays out of the menu."""
+        try:
+            self.published = published(self.data, config, Path(self.config.data_dir), self.root,
+                                       tuple(self.config.languages))
+        except SiteDataError as e:
+            raise PluginError(str(e)) from e
+        signs_page = files.get_file_from_path(SIGNS_PAGE)
+        if signs_page is not None:
+            signs_page.inclusion = InclusionLevel.NOT_IN_NAV
+        if self.published.writes:
+            for path, content in self.published.files().items():
+                files.append(File.generated(config, path, content=content))
 
     def _add_calendar_files(self, files: Files, config: MkDocsConfig) -> None:
         """``events.ics`` and one file per dated event, in this language (next to its pages)."""
@@ -108,7 +126,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     @staticmethod
     def _url(config: MkDocsConfig, src: str) -> str:
         """The absolute address of a page of this language."""
-        return config.site_url + site_path(src, config.use_directory_urls)
+        return config.site_url + page_path(config, src)
 
     @event_priority(70)  # after i18n (100) sets the content language, before figures (50) formats tokens
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -218,7 +236,10 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                  "province_map": ("map.yml", data.map),
                  "campaign_map": ("campaign_map.yml", data.campaign_map),
                  "events": ("events.yml", data.events),
+                 "signs": ("places.yml", data.places),
                  **{f"places.{kind}": ("places.yml", data.places) for kind in KINDS}}
+        if name.startswith("open_data."):
+            return self.published.open_data_block(name.removeprefix("open_data."), src, shown, line)
         if name == "plan":
             record = self.generated.get(src)
             if not self._is_place(record):
@@ -240,11 +261,15 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             return chart_markdown(chart, data.store, lang)
         if name not in needs:
             raise SiteDataError(shown, line, f"unknown block '{name}'",
-                                "blocks are: " + ", ".join([*needs, "plan", *(f"practical.{t}" for t in TRIP_FIELDS),
+                                "blocks are: " + ", ".join([*needs, "plan",
+                                                            *(f"open_data.{p}" for p in OPEN_DATA_PARTS),
+                                                            *(f"practical.{t}" for t in TRIP_FIELDS),
                                                             *(f"chart.{c}" for c in data.charts)]))
         file, loaded = needs[name]
         if loaded is None:
             raise SiteDataError(shown, line, f"block '{name}' needs data/{file}, which does not exist")
+        if name == "signs":
+            return self.published.signs_html(src)
         place_link = self._place_link(src)
         if name == "ethnic_groups_table":
             return overview_table_markdown(data.groups, data.store, lang,
@@ -260,9 +285,8 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                 data.events, data.store, lang, lambda path: _link(src, path), place_link,
                 lambda key: _link(src, data.groups.page(groups[key])), lambda key, lg: groups[key].name[lg])
         if name == "province_map":
-            here = site_path(src, self.use_directory_urls)
-            return map_markdown(data.map, data.places, lang,
-                                lambda p: relative_url(here, site_path(p.page, self.use_directory_urls)))
+            here = self.page_path(src)
+            return map_markdown(data.map, data.places, lang, lambda p: relative_url(here, self.page_path(p.page)))
         if name == "campaign_map":
             return campaign_map_markdown(loaded, lang, place_link)
         if name == "campaign_timeline":

@@ -60,8 +60,18 @@ class Site:
         """Site paths of every built page (``index.html`` files), both languages."""
         return sorted(
             "" if p.parent == self.root else p.parent.relative_to(self.root).as_posix() + "/"
-            for p in self.root.rglob("index.html") if not p.relative_to(self.root).as_posix().startswith("admin/")
+            for p in self.root.rglob("index.html")
+            if not p.relative_to(self.root).as_posix().startswith("admin/") and not _leads_elsewhere(p)
         )
+
+
+NOINDEX = '<meta name="robots" content="noindex">'
+
+
+def _leads_elsewhere(path: Path) -> bool:
+    """An old address's redirect or a sign's short page: a noindex page that only leads to a real one."""
+    with path.open(encoding="utf-8") as f:
+        return NOINDEX in f.read(2000)
 
 
 def build_site(project: Path, engine: str = "mkdocs") -> Site:

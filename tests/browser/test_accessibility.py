@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pairs import both
 
 pytestmark = pytest.mark.slow
 
@@ -16,7 +17,7 @@ PAGES = ["", "lich-su/", "lich-su/chien-dich-dien-bien-phu/", "van-hoa/", "van-h
          "lich-su/di-tich/", "du-lich/diem-den/", "van-hoa/dan-toc/", "lich-su/di-tich/bao-tang-chien-thang/"]
 
 
-@pytest.mark.parametrize("path", [prefix + p for p in PAGES for prefix in ("", "en/")])
+@pytest.mark.parametrize("path", both(PAGES))
 def test_no_axe_violations(page, base_url, path, start_materials_script):
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `npm ci --prefix tools` (make test does)")

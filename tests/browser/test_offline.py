@@ -19,8 +19,8 @@ from dienbien.core.offline import TEXT, write_service_worker
 pytestmark = pytest.mark.slow
 
 #: offline_essentials of mkdocs.yml, as site paths in each language.
-ESSENTIALS = {"vi": ["", "chuyen-di/", "chuyen-di/ban-do/"], "en": ["en/", "en/chuyen-di/", "en/chuyen-di/ban-do/"]}
-VISITED = ["lich-su/di-tich/doi-a1/", "en/van-hoa/dan-toc/mong/"]
+ESSENTIALS = {"vi": ["", "chuyen-di/", "chuyen-di/ban-do/"], "en": ["en/", "en/plan-your-trip/", "en/plan-your-trip/map/"]}
+VISITED = ["lich-su/di-tich/doi-a1/", "en/culture/ethnic-groups/mong/"]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -97,7 +97,7 @@ def test_visited_and_essential_pages_open_offline_in_both_languages(browser, ser
             assert notice.inner_text() == TEXT[lang]["notice"]
 
         # The language switcher still lands on the counterpart when that page is saved.
-        page.goto(server.url + "en/chuyen-di/")
+        page.goto(server.url + "en/plan-your-trip/")
         page.locator(".md-header__option .md-select").hover()
         page.locator('a.md-select__link[hreflang="vi"]').click()
         page.wait_for_load_state()
@@ -105,7 +105,7 @@ def test_visited_and_essential_pages_open_offline_in_both_languages(browser, ser
         assert page.locator("html").get_attribute("lang") == "vi"
 
         # A page never opened: a page in the reader's language that says so and lists what is saved.
-        response = page.goto(server.url + "en/nong-nghiep/")
+        response = page.goto(server.url + "en/agriculture/")
         assert response is not None and response.status == 503
         assert page.locator("html").get_attribute("lang") == "en"
         assert page.locator("h1").inner_text() == TEXT["en"]["title"]

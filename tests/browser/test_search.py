@@ -48,7 +48,7 @@ RESULTS = """() => [...document.querySelectorAll("li.md-search-result__item")].m
 }))"""
 
 #: Place pages (historic sites and destinations, and the folder pages that list them) carry ticket prices.
-PLACES = re.compile(r"^/(en/)?(lich-su/di-tich|du-lich/diem-den)/([^/]+/)?$")
+PLACES = re.compile(r"^/(lich-su/di-tich|du-lich/diem-den|en/history/sites|en/travel/destinations)/([^/]+/)?$")
 
 
 def open_search(page, base_url: str, home: str) -> None:
@@ -182,39 +182,39 @@ def test_english_ticket_prices(en):
     results = search(en, "ticket price")
     assert_clean(results, "ticket price")
     first = results[0]["page"]
-    assert first == "/en/chuyen-di/" or PLACES.match(first), pages(results)[:5]
+    assert first == "/en/plan-your-trip/" or PLACES.match(first), pages(results)[:5]
 
 
 def test_english_bus_from_ha_noi(en):
     for query in ("bus from Hà Nội", "bus from Hanoi", "bus from Ha Noi"):
         results = search(en, query)
         assert_clean(results, query)
-        assert pages(results)[0] == "/en/chuyen-di/", (query, pages(results)[:5])
+        assert pages(results)[0] == "/en/plan-your-trip/", (query, pages(results)[:5])
 
 
 def test_english_coffee(en):
     results = search(en, "coffee")
     assert_clean(results, "coffee")
-    assert pages(results)[0] == "/en/nong-nghiep/", pages(results)[:5]
+    assert pages(results)[0] == "/en/agriculture/", pages(results)[:5]
 
 
 def test_english_homestays(en):
     results = search(en, "homestay")
     assert_clean(results, "homestay")
-    assert "/en/chuyen-di/" in pages(results)[:3], pages(results)[:5]
+    assert "/en/plan-your-trip/" in pages(results)[:3], pages(results)[:5]
 
 
 def test_english_ban_flower_festival(en):
     results = search(en, "Ban flower festival")
     assert_clean(results, "Ban flower festival")
-    assert pages(results)[0] in ("/en/du-lich/", "/en/du-lich/le-hoi/"), pages(results)[:5]
+    assert pages(results)[0] in ("/en/travel/", "/en/travel/festivals/"), pages(results)[:5]
 
 
 def test_english_names_typed_without_diacritics(en):
     """English readers type "Dien Bien Phu" and "Muong Phang"; the pages write Điện Biên Phủ, Mường Phăng."""
-    for query, expected in (("dien bien phu", "/en/lich-su/chien-dich-dien-bien-phu/"),
-                            ("muong phang", "/en/lich-su/di-tich/muong-phang/"),
-                            ("pa khoang lake", "/en/du-lich/diem-den/ho-pa-khoang/")):
+    for query, expected in (("dien bien phu", "/en/history/dien-bien-phu-campaign/"),
+                            ("muong phang", "/en/history/sites/muong-phang-headquarters/"),
+                            ("pa khoang lake", "/en/travel/destinations/pa-khoang-lake/")):
         results = search(en, query)
         assert_clean(results, query)
         assert pages(results)[0] == expected, (query, pages(results)[:5])

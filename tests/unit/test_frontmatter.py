@@ -18,7 +18,7 @@ def test_known_keys_pass():
         ("---\ntranslation: later\n---\n", 2, "translation: unknown value 'later'"),
         ("---\nhide: toc\n---\n", 2, "hide: expected a list"),
         ("---\ntitle: 2026\n---\n", 2, 'title: expected text, got int 2026; put it in quotes: "2026"'),
-        ("---\ntitle: [a\n---\n", 3, "YAML syntax error"),
+        ("---\ntitle: [a\n---\n", 2, "YAML syntax error: the '[' opened on this line"),
     ],
     ids=["misspelt-key", "bad-translation", "hide-not-list", "number-title", "bad-yaml"],
 )

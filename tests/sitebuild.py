@@ -56,6 +56,16 @@ class Site:
             file = file / "index.html"
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
+    def version(self, path: str, prefix: str) -> str:
+        """The site path of the Vietnamese page at ``path`` in the language of ``prefix`` (``""`` or
+        ``"en/"``), as the page's own language link gives it: ``lich-su/`` -> ``en/history/``."""
+        if not prefix:
+            return path
+        link = self.page(path).select_one(f'link[rel="alternate"][hreflang="{prefix.rstrip("/")}"]')
+        assert link is not None, f"{path} has no {prefix.rstrip('/')} version"
+        assert link["href"].startswith(SITE_URL), link["href"]
+        return link["href"].removeprefix(SITE_URL)
+
     def html_paths(self) -> list[str]:
         """Site paths of every built page (``index.html`` files), both languages."""
         return sorted(

@@ -97,7 +97,9 @@ def page_weight(site: Path, page: Path) -> dict[str, int]:
 
 
 def weights(site: Path) -> dict[str, dict[str, int]]:
-    return {p.relative_to(site).as_posix(): page_weight(site, p) for p in sorted(site.rglob("index.html"))}
+    """Every visitor page's weight; the editors' CMS at admin/ is not a page a visitor loads."""
+    return {p.relative_to(site).as_posix(): page_weight(site, p) for p in sorted(site.rglob("index.html"))
+            if not p.relative_to(site).as_posix().startswith("admin/")}
 
 
 def print_weights(table: dict[str, dict[str, int]]) -> list[str]:

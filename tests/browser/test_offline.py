@@ -19,7 +19,8 @@ from dienbien.core.offline import TEXT, write_service_worker
 pytestmark = pytest.mark.slow
 
 #: offline_essentials of mkdocs.yml, as site paths in each language.
-ESSENTIALS = {"vi": ["", "chuyen-di/", "chuyen-di/ban-do/"], "en": ["en/", "en/plan-your-trip/", "en/plan-your-trip/map/"]}
+ESSENTIALS = {"vi": ["", "chuyen-di/", "chuyen-di/ban-do/"],
+              "en": ["en/", "en/plan-your-trip/", "en/plan-your-trip/map/"]}
 VISITED = ["lich-su/di-tich/doi-a1/", "en/culture/ethnic-groups/mong/"]
 
 

@@ -81,7 +81,7 @@ def pictures(site: Site, page: str):
 
 @pytest.mark.parametrize(("page", "alts"), [
     ("du-lich/", ["Hoa ban nở trắng trên đồi", "Cà phê chín đỏ ở Mường Ảng", ""]),
-    ("en/du-lich/", ["White Ban flowers on a hillside", "Ripe coffee cherries in Mường Ảng"]),
+    ("en/travel/", ["White Ban flowers on a hillside", "Ripe coffee cherries in Mường Ảng"]),
 ])
 def test_photos_become_pictures_with_sizes(site, page, alts):
     found = pictures(site, page)
@@ -105,7 +105,7 @@ def test_photos_become_pictures_with_sizes(site, page, alts):
 
 
 @pytest.mark.parametrize(("page", "alt"), [("lich-su/di-tich/doi-a1/", "Xe tăng Pháp trên Đồi A1"),
-                                         ("en/lich-su/di-tich/doi-a1/", "The French tank on Hill A1")])
+                                         ("en/history/sites/hill-a1/", "The French tank on Hill A1")])
 def test_a_photo_from_data_tops_its_place_page_in_each_language(site, page, alt):
     found = pictures(site, page)
     assert len(found) == 1
@@ -130,7 +130,7 @@ def test_largest_photo_is_eager_others_lazy(site):
 
 def test_a_photo_used_in_both_languages_is_stored_once(site):
     vi = {img["src"] for img in site.page("du-lich/").select("article picture img")}
-    en = {img["src"] for img in site.page("en/du-lich/").select("article picture img")}
+    en = {img["src"] for img in site.page("en/travel/").select("article picture img")}
     assert {posixpath.basename(u) for u in en} < {posixpath.basename(u) for u in vi}
     files = sorted(p.name for p in (site.root / "assets/photos").iterdir())
     # ban (upright), coffee, pattern, and the Hill A1 photo of data/places.yml
@@ -151,7 +151,7 @@ def test_pages_with_photos_are_valid_html(site):
     java = shutil.which("java")
     if not vnu.exists() or java is None:
         pytest.fail("the Nu HTML Checker needs tools/node_modules (npm ci --prefix tools) and Java")
-    pages = [str(site.root / "du-lich/index.html"), str(site.root / "en/du-lich/index.html")]
+    pages = [str(site.root / "du-lich/index.html"), str(site.root / "en/travel/index.html")]
     result = subprocess.run([java, "-jar", str(vnu), "--errors-only", "--format", "json", *pages],
                             capture_output=True, text=True)
     messages = [m for m in json.loads(result.stderr)["messages"]
@@ -191,7 +191,7 @@ def test_cards_show_their_page_title(site):
     def card(path):
         return Image.open(site.root / meta(site.page(path), "og:image").removeprefix(SITE_URL)).convert("RGB")
 
-    history, culture, history_en = card("lich-su/"), card("van-hoa/"), card("en/lich-su/")
+    history, culture, history_en = card("lich-su/"), card("van-hoa/"), card("en/history/")
     title_area = (72, 100, 800, 360)
     assert photos.transitions(history, title_area, step=3) > 150  # letters, not a blank image
     for a, b in ((history, culture), (history, history_en)):

@@ -18,6 +18,7 @@ import yaml
 
 from .errors import SiteDataError
 from .frontmatter import split_front_matter
+from .yamlfile import syntax_error
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
@@ -69,9 +70,7 @@ def read_front_matter(path: Path, shown_as: str) -> tuple[dict, str]:
     try:
         meta = yaml.safe_load(block) or {}
     except yaml.MarkedYAMLError as e:
-        line = e.problem_mark.line + 2 if e.problem_mark else 1
-        raise SiteDataError(shown_as, line, f"front matter: YAML syntax error: {e.problem}",
-                            "check the lines between the two '---'") from e
+        raise syntax_error(block, e, shown_as, first_line=2) from e
     if not isinstance(meta, dict):
         raise SiteDataError(shown_as, 2, "front matter must be 'key: value' lines")
     return meta, body

@@ -373,7 +373,7 @@ def licence_html(lang: str) -> str:
 def publishers_html(sources: Sequence[Source], lang: str) -> str:
     """Every publisher the data cites, once, in alphabetical order (for crediting them), folded
     away under a line that says how many there are."""
-    names = sorted({s.publisher_in(lang) for s in sources}, key=lambda n: n.casefold())
+    names = sorted({s.publisher_in(lang) for s in sources}, key=lambda n: (n.casefold(), n))
     items = "".join(f"<li>{escape(n)}</li>" for n in names)
     show = TEXT[lang]["publishers"].format(n=format_number(Decimal(len(names)), lang))
     return f'<details class="db-publishers"><summary>{escape(show)}</summary><ul>{items}</ul></details>\n'

@@ -183,3 +183,29 @@ def test_every_add_to_calendar_link_resolves_to_one_event(site: Site, lang, pref
             continue
         (event,) = calendar(site, target).walk("VEVENT")
         assert str(event["UID"]) in all_uids
+
+
+@pytest.mark.parametrize(("lang", "prefix"), LANGS.items())
+def test_the_travel_page_shows_the_ban_festivals_editions_from_data(site: Site, events, today, lang, prefix):
+    """{{ block.event.le-hoi-hoa-ban }}: the travel page's festival dates come from data/events.yml,
+    the past editions newest first and the coming dates after today; no table typed by hand."""
+    festival = next(e for e in events.events if e.key == "le-hoi-hoa-ban")
+    article = site.page(site.version("du-lich/", prefix)).select_one("article")
+    heading = article.find(lambda t: t.name == "h2" and ("Hoa Ban" in t.get_text() or "Ban Flower" in t.get_text()))
+    section = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        section.append(sibling)
+    assert not any(s.name == "table" or s.select("table") for s in section)
+    items = [li for s in section if s.name == "ul" for li in s.select("li")]
+    text = [" ".join(li.get_text(" ").split()) for li in items]
+    is_coming = [t.startswith(("Sắp tới", "Coming dates")) for t in text]
+    past = [ed for ed in festival.editions if (ed.end or ed.start) < today]
+    assert [t.split(":")[0] for t, c in zip(text, is_coming, strict=True) if not c] == [ed.title[lang] for ed in reversed(past)]
+    assert is_coming.count(True) == 1
+    coming = items[is_coming.index(True)]
+    expected = events_core.coming(festival, today)
+    assert expected and text[is_coming.index(True)].count(EXPECTED[lang]) == sum(o.edition is None for o in expected)
+    days = [t["datetime"] for t in coming.select("time")]
+    assert days and min(days) >= today.isoformat()[:len(days[0])]

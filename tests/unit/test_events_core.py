@@ -17,6 +17,7 @@ from dienbien.core.errors import SiteDataError
 from dienbien.core.events import (
     calendar_files,
     coming,
+    event_markdown,
     events_markdown,
     expected_dates,
     load_events,
@@ -310,6 +311,24 @@ def test_page_has_house_style_dates_and_past_editions_below(tmp_path, lang):
     for phrase in ("Không có trong tệp lịch", "Not in the calendar file", "nguồn chưa", "sources do not",
                    "last checked", "đối chiếu"):
         assert phrase not in md
+
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_one_festival_on_another_page_is_its_section_of_the_events_page(tmp_path, lang):
+    """{{ block.event.KEY }} shows the same coming dates and past editions as the events page."""
+    events, store = make(tmp_path)
+    md = event_markdown(events, "hoa-ban", lang, lambda p: f"/{p}", today=TODAY)
+    name = "Lễ hội Hoa Ban" if lang == "vi" else "Ban Flower Festival"
+    section = next(s for s in page(events, store, lang).split("\n## ") if s.startswith(name + "\n"))
+    coming = "**Sắp tới:**" if lang == "vi" else "**Coming dates:**"
+    line = next(x for x in md.splitlines() if x.startswith("- " + coming))
+    assert line in section
+    past = md[md.index("**Các kỳ đã diễn ra:**" if lang == "vi" else "**Past editions:**"):].strip()
+    assert past in section and past.index("2026-03-08") < past.index("2024-03-16")
+    assert "##" not in md and "events.ics" not in md.replace("/events/", "")
+    with pytest.raises(KeyError):
+        event_markdown(events, "no-such-festival", lang, lambda p: p, today=TODAY)
 
 
 def test_calendar_parses_with_icalendar(tmp_path):

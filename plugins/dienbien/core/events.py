@@ -501,15 +501,7 @@ def events_markdown(events: Events, store: FigureStore, lang: str, link_to, link
         rows = []
         if ev.when.text:
             rows.append(f"- **{t['when']}:** {ev.when.text[lang]}")
-        dates = coming(ev, today)
-        if dates:
-            shown = []
-            for o in dates:
-                date = occurrence_when(o, lang)
-                if calendar_file(o) and not o.yearly:
-                    date += f" · [{t['add']}]({link_to(calendar_file(o))})"
-                shown.append(date)
-            rows.append(f"- **{t['coming']}:** " + "; ".join(shown))
+        rows += _coming_row(ev, lang, today, link_to)
         where = ev.where[lang]
         if ev.place:
             where += f" ([{t['see_place']}]({link_of_place(ev.place)}))"
@@ -519,18 +511,50 @@ def events_markdown(events: Events, store: FigureStore, lang: str, link_to, link
         if ev.anniversary_of is not None:
             rows.append(f"- [{t['add_yearly']}]({link_to(f'{FOLDER}/{yearly_id(ev)}.ics')})")
         out.append("\n".join(rows) + "\n")
-        past = [ed for ed in ev.editions if (ed.end or ed.start) < today]
-        if past:
-            # A list, not a table: it reads on a phone without scrolling sideways.
-            out.append(f"**{t['past']}:**\n")
-            for ed in reversed(past):
-                venue = f"; {escape(ed.venue[lang])}" if ed.venue else ""
-                note = f" {escape(ed.note[lang])}" if ed.note else ""
-                out.append(f"- **{escape(ed.title[lang])}:** {edition_when(ed, lang)}{venue}.{note}")
-            out.append("")
+        out += _past_editions(ev, lang, today)
         sources = list({id(s): s for s in [*ev.sources, *(s for ed in ev.editions for s in ed.sources)]}.values())
         out.append(f'<small class="db-src">{t["sources"]}: '
                    + "; ".join(source_short_html(s, lang) for s in sources) + "</small>\n")
+    return "\n".join(out) + "\n"
+
+
+def _coming_row(ev: Event, lang: str, today: dt.date, link_to) -> list[str]:
+    """The event's coming dates as one list item, each with its calendar file; none: no item."""
+    t = TEXT[lang]
+    shown = []
+    for o in coming(ev, today):
+        date = occurrence_when(o, lang)
+        if calendar_file(o) and not o.yearly:
+            date += f" · [{t['add']}]({link_to(calendar_file(o))})"
+        shown.append(date)
+    return [f"- **{t['coming']}:** " + "; ".join(shown)] if shown else []
+
+
+def _past_editions(ev: Event, lang: str, today: dt.date) -> list[str]:
+    """The editions that have ended, newest first, as Markdown lines (none: no lines)."""
+    past = [ed for ed in ev.editions if (ed.end or ed.start) < today]
+    if not past:
+        return []
+    # A list, not a table: it reads on a phone without scrolling sideways.
+    out = [f"**{TEXT[lang]['past']}:**\n"]
+    for ed in reversed(past):
+        venue = f"; {escape(ed.venue[lang])}" if ed.venue else ""
+        note = f" {escape(ed.note[lang])}" if ed.note else ""
+        out.append(f"- **{escape(ed.title[lang])}:** {edition_when(ed, lang)}{venue}.{note}")
+    return [*out, ""]
+
+
+def event_markdown(events: Events, key: str, lang: str, link_to, today: dt.date | None = None) -> str:
+    """One event's dates for another page (``{{ block.event.KEY }}``): its coming dates with their
+    calendar files and its past editions, from data/events.yml. None of it is typed by hand, so
+    it never goes stale."""
+    today = today or reference_date()
+    ev = next((e for e in events.events if e.key == key), None)
+    if ev is None:
+        raise KeyError(key)
+    rows = _coming_row(ev, lang, today, link_to)
+    out = ["\n".join(rows) + "\n"] if rows else []
+    out += _past_editions(ev, lang, today)
     return "\n".join(out) + "\n"
 
 

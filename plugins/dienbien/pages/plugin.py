@@ -259,9 +259,15 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                 raise SiteDataError(shown, line, f"unknown chart '{name.removeprefix('chart.')}'",
                                     "charts are defined in data/charts.yml: " + ", ".join(data.charts))
             return chart_markdown(chart, data.store, lang)
+        if name.startswith("event."):
+            key = name.removeprefix("event.")
+            if data.events is None or key not in {e.key for e in data.events.events}:
+                keys = ", ".join(e.key for e in data.events.events) if data.events else "none (no data/events.yml)"
+                raise SiteDataError(shown, line, f"unknown event '{key}'", "events in data/events.yml: " + keys)
+            return events_core.event_markdown(data.events, key, lang, lambda path: _link(src, path))
         if name not in needs:
             raise SiteDataError(shown, line, f"unknown block '{name}'",
-                                "blocks are: " + ", ".join([*needs, "plan",
+                                "blocks are: " + ", ".join([*needs, "plan", "event.KEY",
                                                             *(f"open_data.{p}" for p in OPEN_DATA_PARTS),
                                                             *(f"practical.{t}" for t in TRIP_FIELDS),
                                                             *(f"chart.{c}" for c in data.charts)]))

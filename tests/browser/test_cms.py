@@ -1,0 +1,162 @@
+"""The browser editor at /admin/ (Decap CMS, pinned in tools/), driven in Chromium as an office
+staffer would, against the real local proxy (decap-server, as `make edit` runs it) writing a
+copy of the project: an edit changes only the edited value's line, and the site rebuilt from
+the rewritten file differs from the original only where that value is shown."""
+
+from __future__ import annotations
+
+import filecmp
+import functools
+import json
+import os
+import re
+import socket
+import subprocess
+import threading
+import time
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from conftest import _QuietHandler
+
+from dienbien.core.cms import cms_config
+from sitebuild import ROOT, Site, build_site, copy_project
+
+pytestmark = pytest.mark.slow
+
+FIGURE = "tourism_visits_2024"
+OLD, NEW = "1850000", "1900000"
+#: How each language writes the values (Babel's vi and en number formats).
+SHOWN = {"vi": ("1.850.000", "1.900.000"), "en": ("1,850,000", "1,900,000")}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    """A project copy, its site with the editor pointed at a local proxy, the proxy and a server."""
+    project = copy_project(tmp_path_factory.mktemp("cms") / "p")
+    site = build_site(project)
+    port = _free_port()
+    config = cms_config(project / "data", ("vi", "en"), local=True)
+    config["local_backend"] = {"url": f"http://127.0.0.1:{port}/api/v1"}
+    (site.root / "admin/config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                                encoding="utf-8")
+    proxy_bin = ROOT / "tools/node_modules/.bin/decap-server"
+    if not proxy_bin.exists():
+        pytest.fail("decap-server is missing: run `npm ci --prefix tools` (make test does)")
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(project)}
+    proxy = subprocess.Popen([str(proxy_bin)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline or proxy.poll() is not None:
+                proxy.kill()
+                pytest.fail("the editor's local proxy (decap-server) did not start")
+            time.sleep(0.2)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site.root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield project, site, f"http://127.0.0.1:{server.server_address[1]}/", port
+    server.shutdown()
+    proxy.terminate()
+    proxy.wait(timeout=10)
+
+
+def _open_figure(page, base_url: str) -> None:
+    page.goto(base_url + "admin/")
+    page.get_by_role("button", name="Đăng nhập").click()  # the local proxy needs no account
+    page.goto(base_url + f"admin/#/collections/figures/entries/{FIGURE}")
+    page.locator('input[id^="value-field"]').wait_for(timeout=30000)
+
+
+def _differing(a: Path, b: Path) -> list[str]:
+    comparison = filecmp.dircmp(a, b)
+    out = [(a / n).relative_to(a).as_posix() for n in comparison.diff_files + comparison.left_only
+           + comparison.right_only]
+    for name in comparison.common_dirs:
+        out += [f"{name}/{p}" for p in _differing(a / name, b / name)]
+    return out
+
+
+def test_a_form_refuses_an_empty_value_and_saves_nothing(editor, page):
+    project, _site, base_url, _port = editor
+    before = (project / f"data/figures/{FIGURE}.yml").read_bytes()
+    _open_figure(page, base_url)
+    value = page.locator('input[id^="value-field"]')
+    assert value.get_attribute("type") == "number"  # the browser itself accepts no letters here
+    value.fill("")
+    page.get_by_role("button", name="Công bố", exact=True).click()
+    page.get_by_role("menuitem", name="Công bố ngay").click()
+    page.wait_for_timeout(1500)
+    assert (project / f"data/figures/{FIGURE}.yml").read_bytes() == before
+    # Decap's Vietnamese messages: the form names the missing field, the toast says why nothing was saved
+    assert page.get_by_text("Giá trị bắt buộc nhập.").count() == 1
+    assert page.get_by_text("Bạn còn thiếu vài thông tin bắt buộc").count() >= 1
+
+
+def test_an_edited_figure_changes_one_line_and_the_rebuilt_site_only_that_value(editor, browser, site: Site):
+    project, _site, base_url, port = editor
+    path = project / f"data/figures/{FIGURE}.yml"
+    before = path.read_text(encoding="utf-8").splitlines()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    origins = set()
+    page.on("request", lambda r: origins.add(urlsplit(r.url).netloc))
+    _open_figure(page, base_url)
+    page.locator('input[id^="value-field"]').fill(NEW)
+    page.get_by_role("button", name="Công bố", exact=True).click()
+    page.get_by_role("menuitem", name="Công bố ngay").click()
+    deadline = time.monotonic() + 20
+    while NEW not in path.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    context.close()
+
+    # the file: the value's line and nothing else (comments, key order, quoting, accents kept)
+    after = path.read_text(encoding="utf-8").splitlines()
+    assert len(after) == len(before)
+    changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
+    assert changed == [(f"value: {OLD}", f"value: {NEW}")]
+    # the editor and its proxy are the only origins: the site's own and 127.0.0.1:<proxy>
+    assert origins == {urlsplit(base_url).netloc, f"127.0.0.1:{port}"}
+
+    # the rebuilt site: the new value in both languages, and otherwise the same bytes
+    rebuilt = build_site(project)
+    pages = {"vi": "du-lich/", "en": "en/travel/"}
+    for lang, where in pages.items():
+        text = rebuilt.page(where).get_text(" ")
+        old, new = SHOWN[lang]
+        assert new in text and old not in text, lang
+    for name in _differing(site.root, rebuilt.root):
+        if name == "sw.js":  # the offline cache lists a hash of each page
+            continue
+        old_bytes = (site.root / name).read_bytes()
+        new_bytes = (rebuilt.root / name).read_bytes()
+        for lang in ("vi", "en"):
+            new_bytes = new_bytes.replace(SHOWN[lang][1].encode(), SHOWN[lang][0].encode())
+        new_bytes = new_bytes.replace(NEW.encode(), OLD.encode())
+        assert new_bytes == old_bytes, f"{name} differs in more than the edited value"
+
+
+def test_the_editor_is_not_a_page_for_visitors(site: Site):
+    sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    index = (site.root / "search/search_index.json").read_text(encoding="utf-8")
+    worker = (site.root / "sw.js").read_text(encoding="utf-8")
+    assert "admin" not in sitemap and '"location":"admin' not in index.replace(" ", "")
+    precache = json.loads(re.search(r"^const PRECACHE = (\[.*\]);", worker, re.M).group(1))
+    pages = json.loads(re.search(r"^const PAGES = (\{.*\});", worker, re.M).group(1))
+    assert precache and not any(p.startswith("admin") for p in precache)  # never saved for offline reading
+    assert not any(p["url"].startswith("admin") for listed in pages.values() for p in listed)
+    assert re.search(r'^const BYPASS = \["admin/"\];', worker, re.M)  # never answered from the cache
+    assert 'content="noindex' in (site.root / "admin/index.html").read_text(encoding="utf-8")
+    nav = site.page("").select("nav a[href]")
+    assert not any("admin" in a["href"] for a in nav)

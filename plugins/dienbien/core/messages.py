@@ -225,6 +225,8 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"check the lines between the two '---'", "hãy kiểm tra các dòng giữa hai dòng '---'"),
     (r"unknown block '(?P<k>[^']*)'", "không có khối '{k}'"),
     (r"blocks are: (?P<l>.*)", "các khối là: {l}"),
+    (r"unknown event '(?P<k>[^']*)'", "không có lễ hội, sự kiện '{k}'"),
+    (r"events in data/events\.yml: (?P<l>.*)", "các lễ hội, sự kiện trong data/events.yml: {l}"),
     (r"block '(?P<k>[^']*)' needs (?P<f>\S+), which does not exist", "khối '{k}' cần tệp {f}, nhưng tệp này không có"),
     (r"\{\{ block\.plan \}\} belongs on the page of a relic site or destination",
      "{{{{ block.plan }}}} chỉ dùng trên trang của một di tích hay điểm đến"),
@@ -368,7 +370,7 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"the browser editor \(/admin/\) is not installed", "trình biên tập trên trình duyệt (/admin/) chưa được cài"),
     (r"run `make tools` \(npm ci --prefix tools\), which installs the pinned Decap CMS",
      "hãy chạy `make tools` (npm ci --prefix tools) để cài Decap CMS đúng phiên bản đã ghi"),
-    (r"the key (?P<k>\S+) may only use a-z, 0-9, _ and -", "mã {k} chỉ được dùng a-z, 0-9, _ và -"),
+    (r"the key (?P<k>.+) may only use a-z, 0-9, _ and -", "mã {k} chỉ được dùng a-z, 0-9, _ và -"),
     (r"expected (?P<what_t>.+) \(key: value lines\)", "cần {what_t} (các dòng dạng tên: giá trị)"),
     (r"expected the GeoNames record's number, e\.g\. (?P<e>\d+)", "cần số hiệu bản ghi GeoNames, ví dụ {e}"),
     # parser words the messages above do not explain: passed on as they are

@@ -1,27 +1,65 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
+
 from dienbien.core.buildlog import parse_build_log
-from dienbien.core.staging import discard, publish, staging_dir
+from dienbien.core.staging import BuildBusy, exchange, start
 
 
-def test_publish_swaps_and_discard_keeps_the_old_site(tmp_path: Path):
-    final = tmp_path / "site"
-    final.mkdir()
-    (final / "index.html").write_text("old")
-    staging = staging_dir(final)
-    staging.mkdir()
-    (staging / "index.html").write_text("broken")
-    discard(staging)
-    assert (final / "index.html").read_text() == "old" and not staging.exists()
+def _site(folder: Path, text: str) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text(text)
+    return folder
 
-    staging = staging_dir(final)
-    staging.mkdir()
-    (staging / "index.html").write_text("new")
-    publish(staging, final)
+
+def test_a_closed_build_leaves_the_old_site_and_nothing_else(tmp_path: Path):
+    final = _site(tmp_path / "site", "old")
+    work = start(final)
+    _site(work.staging, "broken")
+    out, log = work.other("en")
+    out.mkdir()
+    log.write_text("log")
+    work.close()
+    work.close()  # twice: nothing more happens
+    assert (final / "index.html").read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_publish_puts_the_new_site_in_place_and_removes_the_rest(tmp_path: Path):
+    final = _site(tmp_path / "site", "old")
+    work = start(final)
+    _site(work.staging, "new")
+    work.publish()
     assert (final / "index.html").read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_first_publish_makes_site(tmp_path: Path):
+    work = start(tmp_path / "site")
+    _site(work.staging, "new")
+    work.publish()
+    assert (tmp_path / "site/index.html").read_text() == "new"
+
+
+def test_exchange_keeps_the_same_site_folder_name_at_every_step(tmp_path: Path):
+    final = _site(tmp_path / "site", "old")
+    new = _site(tmp_path / "new", "new")
+    inode = os.stat(new).st_ino
+    exchange(new, final)
+    assert os.stat(final).st_ino == inode and not new.exists()
+
+
+def test_a_second_build_in_the_same_folder_stops_at_once(tmp_path: Path):
+    final = _site(tmp_path / "site", "old")
+    first = start(final)
+    with pytest.raises(BuildBusy, match="another build is running in this folder"):
+        start(final)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", first.path.name])
+    first.close()
+    start(final).close()  # free again once the first build is done
 
 
 def test_parse_build_log_joins_continuations_and_drops_abort_line():

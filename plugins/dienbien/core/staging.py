@@ -1,32 +1,106 @@
-"""Build into a staging folder beside ``site/`` and swap it in only when the build succeeded.
+"""Build in a folder of its own beside ``site/`` and swap the result in only when the build succeeded.
 
-A failed build then leaves the published ``site/`` exactly as it was, and nothing
-half-written is ever served.
+- **Each build has its own work folder,** ``.site.build-XXXXXXXX/`` (:func:`tempfile.mkdtemp`, on the
+  same file system as ``site/``), holding the staging tree and the other languages' outputs and logs.
+  Whatever happens to the build, removing that one folder removes everything it made.
+- **One build at a time per folder:** a build holds an exclusive lock on the folder that holds
+  ``site/`` (``flock``, released by the system if the process dies, so a killed build never leaves
+  a stale lock). A second build stops at once with :class:`BuildBusy` and touches nothing.
+- **Publishing never leaves a moment without a whole site:** the staging tree and ``site/`` are
+  exchanged in one atomic ``renameat2(RENAME_EXCHANGE)`` where the system offers it; elsewhere
+  two renames follow each other as closely as they can.
+
+A failed or stopped build leaves the published ``site/`` exactly as it was, and nothing half-written
+is ever served.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import errno
+import fcntl
 import os
 import shutil
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-
-def staging_dir(final: Path) -> Path:
-    """A fresh, empty staging folder on the same file system as ``final``."""
-    staging = final.parent / f".{final.name}.building"
-    shutil.rmtree(staging, ignore_errors=True)
-    return staging
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
 
 
-def publish(staging: Path, final: Path) -> None:
-    """Replace ``final`` with ``staging``; the old tree is removed only after the swap."""
-    old = final.parent / f".{final.name}.old"
-    shutil.rmtree(old, ignore_errors=True)
+class BuildBusy(Exception):
+    """Another build holds the folder of ``site/``."""
+
+
+@dataclass
+class WorkFolder:
+    """A build's own folder beside ``site/`` and the lock it holds on their parent."""
+    final: Path
+    path: Path
+    _lock: int | None
+
+    @property
+    def staging(self) -> Path:
+        """Where this build writes the site it may publish."""
+        return self.path / "site"
+
+    def other(self, lang: str) -> tuple[Path, Path]:
+        """The output folder and log file of another language's build."""
+        return self.path / lang, self.path / f"{lang}.log"
+
+    def publish(self) -> None:
+        """Put the staging tree in place of ``site/``, then remove everything else this build made."""
+        exchange(self.staging, self.final)
+        self.close()
+
+    def close(self) -> None:
+        """Remove the work folder and release the lock (again: nothing happens)."""
+        shutil.rmtree(self.path, ignore_errors=True)
+        if self._lock is not None:
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            os.close(self._lock)
+            self._lock = None
+
+
+def start(final: Path) -> WorkFolder:
+    """Lock the folder of ``final`` (``site/``) for this build and make the build's work folder."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    lock = os.open(final.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(lock)
+        raise BuildBusy(f"another build is running in this folder ({final.parent}); wait for it to finish, "
+                        f"or stop it, then build again. {final.name}/ is left as it is") from None
+    path = Path(tempfile.mkdtemp(prefix=f".{final.name}.build-", dir=final.parent))
+    return WorkFolder(final, path, lock)
+
+
+def _renameat2():
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    function = getattr(libc, "renameat2", None)
+    if function is not None:
+        function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return function
+
+
+def exchange(new: Path, final: Path) -> None:
+    """Make ``new`` the tree at ``final`` and remove the old one; ``final`` is a whole tree at every moment
+    when the system can exchange two names atomically (Linux, glibc 2.28 and later)."""
     if final.exists():
+        renameat2 = _renameat2()
+        if renameat2 is not None and renameat2(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(final),
+                                               _RENAME_EXCHANGE) == 0:
+            shutil.rmtree(new, ignore_errors=True)  # now the old site
+            return
+        code = ctypes.get_errno()
+        if code not in (0, errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+            raise OSError(code, os.strerror(code), str(final))
+        old = new.with_name(new.name + ".old")
         os.replace(final, old)
-    os.replace(staging, final)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def discard(staging: Path) -> None:
-    shutil.rmtree(staging, ignore_errors=True)
+        os.replace(new, final)
+        shutil.rmtree(old, ignore_errors=True)
+        return
+    os.replace(new, final)

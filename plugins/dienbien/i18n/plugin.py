@@ -13,19 +13,26 @@ English addresses (``/en/history/sites/hill-a1/``), pages are paired by their pa
 ``content/<lang>/``, and each old address of ``data/redirects.yml`` answers with a short
 page leading to the new one.
 
-A production build writes into a staging folder beside ``site/`` and replaces
-``site/`` only when the whole build succeeded, so a failed build never reaches visitors.
+A production build works in a folder of its own beside ``site/`` (:mod:`dienbien.core.staging`)
+and replaces ``site/`` only when the whole build succeeded, so a failed build never reaches
+visitors. A second build in the same folder stops at once; a build stopped by an error, Ctrl-C
+or SIGTERM stops the other languages' processes and removes its work folder.
 """
 
 from __future__ import annotations
 
+import atexit
+import ctypes
+import ctypes.util
 import json
 import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,7 +60,8 @@ from ..core.languages import (
 from ..core.offline import TEXT as OFFLINE_TEXT
 from ..core.offline import write_service_worker
 from ..core.sitemap import write_sitemap
-from ..core.staging import discard, publish, staging_dir
+from ..core.staging import BuildBusy, WorkFolder
+from ..core.staging import start as start_work
 from ..pagesource import site_path
 from .config import I18nConfig
 
@@ -164,11 +172,19 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def _stage(self, config: MkDocsConfig) -> None:
         self.final_site_dir = Path(config.site_dir)
-        self.staging = None
+        self.work: WorkFolder | None = None
         if self.command == "serve":
             return  # the dev server's own temporary folder; nothing to protect
-        self.staging = staging_dir(self.final_site_dir)
-        config.site_dir = str(self.staging)
+        try:
+            self.work = start_work(self.final_site_dir)
+        except BuildBusy as e:
+            raise PluginError(str(e)) from e
+        config.site_dir = str(self.work.staging)
+        # However the build ends (an error, Ctrl-C, a CI runner's SIGTERM), the other languages'
+        # processes stop and the work folder goes; the published site/ stays as it was.
+        atexit.register(self._abandon)
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _exit_on_signal)
         if config.strict:
             self.counter = _WarningCount()
             logging.getLogger("mkdocs").addHandler(self.counter)
@@ -178,9 +194,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         for lang in self.languages:
             if lang == self.default:
                 continue
-            out_dir = self.final_site_dir.parent / f".{self.final_site_dir.name}.{lang}"
+            out_dir, log_path = self._other_paths(lang)
             shutil.rmtree(out_dir, ignore_errors=True)
-            log_path = self.final_site_dir.parent / f".{self.final_site_dir.name}.{lang}.log"
             log_file = open(log_path, "w+", encoding="utf-8")
             env = dict(os.environ, **{LANGUAGE_ENV: lang, SITE_URL_ENV: self.root_url,
                                       MANIFEST_ENV: str(out_dir / MANIFEST_NAME), COMMAND_ENV: self.command,
@@ -190,8 +205,16 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                        "-d", str(out_dir)]
             log.debug("Starting the %s build: %s", lang, " ".join(command))
             process = subprocess.Popen(command, env=env, stdout=log_file, stderr=subprocess.STDOUT,
-                                       stdin=subprocess.DEVNULL, cwd=self.root)
+                                       stdin=subprocess.DEVNULL, cwd=self.root, preexec_fn=_stop_with_parent)
             self.builds.append(_OtherBuild(lang, process, out_dir, log_path, log_file))
+
+    def _other_paths(self, lang: str) -> tuple[Path, Path]:
+        """Another language's output folder and log: in this build's work folder, or beside the dev
+        server's temporary folder when previewing."""
+        if self.work is not None:
+            return self.work.other(lang)
+        out_dir = self.final_site_dir.parent / f".{self.final_site_dir.name}.{lang}"
+        return out_dir, out_dir.with_name(out_dir.name + ".log")
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled:
@@ -430,15 +453,16 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def _publish(self, config: MkDocsConfig) -> None:
         """Swap the staging folder in for ``site/``, unless ``--strict`` is about to abort."""
-        if self.staging is None:
+        if self.work is None:
             return
         self._detach_counter()
+        work, self.work = self.work, None
         if config.strict and self._warnings:
-            discard(self.staging)
+            work.close()
             log.info("Not publishing: the build had warnings in strict mode; %s is unchanged",
                      self.final_site_dir)
             return
-        publish(self.staging, self.final_site_dir)
+        work.publish()
         config.site_dir = str(self.final_site_dir)
 
     def _detach_counter(self) -> None:
@@ -448,18 +472,44 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self.counter = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._detach_counter()
+        if self._abandon():
+            log.info("The build failed; %s is unchanged", self.final_site_dir)
+
+    def _abandon(self) -> bool:
+        """Stop the other languages' builds and remove what this build made; True if there was a
+        build to abandon. Runs on a build error and at exit (Ctrl-C, SIGTERM); twice does nothing."""
         for build in self.builds:
-            build.process.kill()
-            build.process.wait()
+            if build.process.poll() is None:
+                build.process.terminate()
+                try:
+                    build.process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    build.process.kill()
+                    build.process.wait()
             build.log_file.close()
             build.log_path.unlink(missing_ok=True)
             shutil.rmtree(build.out_dir, ignore_errors=True)
         self.builds = []
-        self._detach_counter()
-        staging = getattr(self, "staging", None)
-        if staging is not None:
-            discard(staging)
-            log.info("The build failed; %s is unchanged", self.final_site_dir)
+        work, self.work = getattr(self, "work", None), None
+        if work is None:
+            return False
+        work.close()
+        return True
+
+
+def _exit_on_signal(signum: int, frame) -> None:
+    """SIGTERM ends the build as Ctrl-C does, so that its clean-up runs (``I18nPlugin._abandon``)."""
+    raise SystemExit(128 + signum)
+
+
+def _stop_with_parent() -> None:
+    """In another language's build process: stop it if the build that started it dies, even by SIGKILL
+    (Linux ``PR_SET_PDEATHSIG``; elsewhere the parent's clean-up stops it)."""
+    name = ctypes.util.find_library("c")
+    prctl = getattr(ctypes.CDLL(name), "prctl", None) if name else None
+    if prctl is not None:
+        prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def page_path(config: MkDocsConfig, src_uri: str) -> str:

@@ -147,6 +147,55 @@ def test_an_edited_figure_changes_one_line_and_the_rebuilt_site_only_that_value(
         assert new_bytes == old_bytes, f"{name} differs in more than the edited value"
 
 
+def _new_page(page, base_url: str, lang: str, fields: dict[str, str], body: str) -> None:
+    page.goto(base_url + f"admin/#/collections/pages_{lang}/new")
+    for name, value in fields.items():
+        page.locator(f'[id^="{name}-field"]').fill(value)
+    page.locator('[contenteditable="true"]').first.click()
+    page.keyboard.type(body)
+    page.get_by_role("button", name="Công bố", exact=True).click()
+    page.get_by_role("menuitem", name="Công bố ngay").click()
+
+
+def test_a_page_made_in_both_languages_is_published_as_a_pair_in_its_section(editor, browser):
+    project, _site, base_url, _port = editor
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "admin/")
+    page.get_by_role("button", name="Đăng nhập").click()
+    vi = project / "content/vi/lich-su/duong-keo-phao/index.md"
+    en = project / "content/en/lich-su/duong-keo-phao/index.md"
+    _new_page(page, base_url, "vi", {"path": "lich-su/duong-keo-phao", "title": "Đường kéo pháo",
+                                     "description": "Con đường kéo pháo vào trận địa năm 1954."},
+              "Một trang ngắn về con đường kéo pháo vào trận địa Điện Biên Phủ.")
+    wait = time.monotonic() + 20
+    while not vi.exists() and time.monotonic() < wait:
+        time.sleep(0.2)
+    _new_page(page, base_url, "en", {"path": "lich-su/duong-keo-phao", "title": "The artillery road",
+                                     "description": "The road the guns were hauled along in 1954.",
+                                     "slug": "artillery-road"},
+              "A short page on the road the guns were hauled along to Điện Biên Phủ.")
+    while not en.exists() and time.monotonic() < wait + 20:
+        time.sleep(0.2)
+    context.close()
+    assert vi.read_text(encoding="utf-8").startswith("---\ntitle: Đường kéo pháo\n")
+    assert "slug: artillery-road" in en.read_text(encoding="utf-8")
+
+    rebuilt = build_site(project)  # strict: a page without its pair, or outside the menu, would fail it
+    vi_page = rebuilt.page("lich-su/duong-keo-phao/")
+    en_page = rebuilt.page("en/history/artillery-road/")
+    assert vi_page.select_one("article h1").get_text(strip=True).rstrip("¶") == "Đường kéo pháo"
+    assert en_page.select_one("article h1").get_text(strip=True).rstrip("¶") == "The artillery road"
+    hreflang = {link["hreflang"]: link["href"] for link in vi_page.select('link[rel="alternate"][hreflang]')}
+    assert hreflang["en"] == "https://dienbien.example.org/en/history/artillery-road/"
+    # in the menu of its section, in each language
+    for soup, section in ((vi_page, "Lịch sử"), (en_page, "History")):
+        links = soup.select_one("nav.md-nav--primary").select("a")
+        item = next(a for a in links if " ".join(a.get_text(" ").split()) in ("Đường kéo pháo", "The artillery road"))
+        branch = item.find_parent("li", class_="md-nav__item--nested")
+        assert branch is not None and section in branch.get_text(" ")
+
+
 def test_the_editor_is_not_a_page_for_visitors(site: Site):
     sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
     index = (site.root / "search/search_index.json").read_text(encoding="utf-8")

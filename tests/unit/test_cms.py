@@ -49,3 +49,18 @@ def test_every_file_the_editor_edits_is_as_it_writes_it():
     result = subprocess.run([sys.executable, str(ROOT / "tools/cms.py"), "--check"], capture_output=True,
                             text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pages_are_edited_per_language_at_the_same_path_and_english_needs_its_address():
+    config = cms_config(ROOT / "data", LANGUAGES, local=False)
+    for lang in LANGUAGES:
+        pages = collection(config, f"pages_{lang}")
+        assert pages["folder"] == f"content/{lang}" and pages["create"] is True
+        assert pages["meta"]["path"]["index_file"] == "index"  # a new page is <path>/index.md in each language
+        fields = {f["name"]: f for f in pages["fields"]}
+        assert {"title", "description", "translation", "body"} <= set(fields)
+        if lang == "vi":
+            assert "slug" not in fields  # Vietnamese addresses are the file's path
+        else:
+            assert fields["slug"].get("required", True) and fields["slug"]["pattern"][0] == "^[a-z0-9-]*$"
+    assert config["slug"]["encoding"] == "ascii" and config["slug"]["clean_accents"] is True

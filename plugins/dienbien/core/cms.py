@@ -106,18 +106,41 @@ def source_form(languages: tuple[str, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def page_fields() -> list[dict[str, Any]]:
-    return [
-        {"name": "description", "label": "Mô tả ngắn", "widget": "text", "required": False, "i18n": True,
+def page_fields(lang: str, default: str) -> list[dict[str, Any]]:
+    """The form of a page in one language: its front matter and its Markdown."""
+    fields: list[dict[str, Any]] = [
+        _string("title", "Tiêu đề", "Tên trang, hiện ở đầu trang và trong trình đơn. Để trống nếu dòng đầu của "
+                "nội dung đã là tiêu đề (# Tiêu đề).", required=False),
+        {"name": "description", "label": "Mô tả ngắn", "widget": "text", "required": False,
          "hint": "Một hai câu cho kết quả tìm kiếm và khi chia sẻ trang."},
-        _string("slug", "Địa chỉ tiếng Anh", "Chỉ trang tiếng Anh: phần cuối địa chỉ, ví dụ history. "
-                "Để trống ở trang tiếng Việt.", required=False, i18n=True, pattern=SLUG_PATTERN),
-        {"name": "translation", "label": "Bản dịch", "widget": "select", "required": False, "i18n": True,
-         "options": [{"label": "Chưa dịch xong (hiện trang kèm thông báo)", "value": "pending"}],
-         "hint": "Chọn khi trang của ngôn ngữ kia chưa có."},
-        {"name": "body", "label": "Nội dung", "widget": "markdown", "modes": ["raw"], "i18n": True,
-         "hint": "Dòng đầu là tiêu đề: # Tiêu đề. Số liệu viết {{ fig.MÃ }}, khối dữ liệu {{ block.TÊN }}."},
     ]
+    if lang != default:
+        fields.append(_string("slug", "Địa chỉ tiếng Anh" if lang == "en" else "Địa chỉ",
+                              "Phần cuối địa chỉ của trang, ví dụ history. Bắt buộc với mọi trang không phải "
+                              "tiếng Việt.", pattern=SLUG_PATTERN))
+    fields += [
+        {"name": "translation", "label": "Bản dịch", "widget": "select", "required": False,
+         "options": [{"label": "Chưa dịch xong (hiện trang này ở ngôn ngữ kia, kèm thông báo)",
+                      "value": "pending"}],
+         "hint": "Chọn khi trang của ngôn ngữ kia chưa có."},
+        {"name": "body", "label": "Nội dung", "widget": "markdown", "modes": ["raw"],
+         "hint": "Số liệu viết {{ fig.MÃ }}, khối dữ liệu {{ block.TÊN }}; ảnh cần chú thích (alt)."},
+    ]
+    return fields
+
+
+def page_collection(lang: str, default: str, content_dir: str) -> dict[str, Any]:
+    """The pages of one language. A page and its translation are the same path under ``content/vi``
+    and ``content/en``: the editor keeps the path (the ``Thư mục`` field) and the file name."""
+    name = LANGUAGE_NAMES.get(lang, lang)
+    return {"name": f"pages_{lang}", "label": f"Trang {name}", "label_singular": f"trang {name}",
+            "folder": f"{content_dir}/{lang}", "extension": "md", "format": "frontmatter", "create": True,
+            "nested": {"depth": 4, "summary": "{{title}}", "subfolders": False},
+            "meta": {"path": {"widget": "string", "label": "Thư mục",
+                              "hint": "Mục của trang, ví dụ lich-su. Trang và bản dịch của nó có cùng thư mục "
+                                      "và cùng tên tệp trong hai ngôn ngữ.", "index_file": "index"}},
+            "identifier_field": "title", "summary": "{{dirname}}/{{filename}}",
+            "fields": page_fields(lang, default)}
 
 
 def cms_config(data_dir: Path, languages: tuple[str, ...], *, local: bool, content_dir: str = "content",
@@ -135,13 +158,9 @@ def cms_config(data_dir: Path, languages: tuple[str, ...], *, local: bool, conte
         "publish_mode": "editorial_workflow",
         "media_folder": f"{content_dir}/anh",
         "public_folder": "/anh",
-        "i18n": {"structure": "multiple_folders", "locales": list(languages), "default_locale": languages[0]},
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [
-            {"name": "pages", "label": "Trang", "label_singular": "trang", "folder": content_dir,
-             "extension": "md", "format": "frontmatter", "create": True, "i18n": True,
-             "nested": {"depth": 3, "summary": "{{dirname}}/{{filename}}"},
-             "identifier_field": "body", "summary": "{{dirname}}/{{filename}}",
-             "slug": "{{fields.slug}}", "fields": page_fields()},
+            *(page_collection(lang, languages[0], content_dir) for lang in languages),
             {"name": "figures", "label": "Số liệu", "label_singular": "số liệu", "folder": f"{data_folder}/figures",
              "extension": "yml", "format": "yml", "create": True, "identifier_field": "key", "slug": "{{key}}",
              "summary": "{{key}} · {{label.vi}}", "sortable_fields": ["key"], "fields": figures},
@@ -176,6 +195,12 @@ ADMIN_HTML = """<!doctype html>
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex, nofollow">
   <title>Biên tập – {site_name}</title>
+  <style>
+    /* The Markdown box in a font that writes every Vietnamese letter: monospace fonts often lack
+       letters with two marks (ắ, ễ, ộ) and show the marks beside them. */
+    [contenteditable="true"], textarea {{ font-family: system-ui, "Noto Sans", "Segoe UI", Roboto,
+      sans-serif !important; }}
+  </style>
 </head>
 <body>
   <script src="decap-cms.js"></script>

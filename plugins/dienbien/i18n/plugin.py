@@ -57,6 +57,7 @@ from ..core.languages import (
     read_front_matter,
     scan_content,
 )
+from ..core.navigation import with_unlisted
 from ..core.offline import TEXT as OFFLINE_TEXT
 from ..core.offline import write_service_worker
 from ..core.sitemap import write_sitemap
@@ -249,6 +250,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self._check_offline_essentials(files, config)
         self._patch_material_bundle(files, config)
         self._place_pages(files)
+        if config.nav:  # pages added in the browser editor join the menu (core/navigation.py)
+            config.nav = with_unlisted(config.nav, [f.src_uri for f in files.documentation_pages()
+                                                    if f.inclusion.is_included() and f.inclusion.is_in_nav()])
         self.files = files
         return files
 

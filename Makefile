@@ -41,7 +41,7 @@ build: $(STAMP) $(TOOLS)  ## Production build into site/ (replaced only when the
 	$(BIN)/mkdocs build --strict
 
 test: system-deps $(STAMP) $(TOOLS)  ## Every test: core, whole-site builds, bad input, ProperDocs, Chromium, validators
-	$(BIN)/python -m pytest -n auto
+	DIENBIEN_TEST_ARTIFACTS=test-artifacts $(BIN)/python -m pytest -n auto
 
 test-fast: $(STAMP)  ## The core's unit tests only (seconds)
 	$(BIN)/python -m pytest tests/unit

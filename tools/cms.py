@@ -16,12 +16,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from dienbien.core.cms import cms_config, data_file_orders  # noqa: E402
+from dienbien.core.yamlfile import safe_load  # noqa: E402
 
 LANGUAGES = ("vi", "en")
 SCRIPT = ROOT / "tools" / "cms_yaml.mjs"
@@ -35,7 +34,7 @@ def _meaning(text: str):
         if isinstance(value, list):
             return [plain(v) for v in value]
         return value.isoformat() if isinstance(value, dt.date) else value
-    return plain(yaml.safe_load(text))
+    return plain(safe_load(text))
 
 
 def run(root: Path, check: bool) -> tuple[list[str], list[str]]:

@@ -25,9 +25,12 @@ if (!source.includes("sortKeys(sortedKeys")) {
 }
 const { default: yamlFormatter } = await import("data:text/javascript," + encodeURIComponent(source));
 
-// What the editor holds between reading and writing: plain data (Immutable.js fromJS/toJS), so a value an
-// alias pointed at is written out in full.
-const plain = (value) => JSON.parse(JSON.stringify(value));
+// What the editor holds between reading and writing: Immutable.js data (fromJS), written back with toJS.
+// A mapping of more than eight keys comes back in Immutable's own (hash, but fixed) order, not the file's;
+// a file already in that order keeps it, so a save in the editor changes only the lines it edits. A value
+// an alias pointed at is written out in full.
+const { fromJS } = requireFromCore("immutable");
+const plain = (value) => fromJS(value).toJS();
 
 const job = JSON.parse(readFileSync(0, "utf8"));
 const changed = [];

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+#: Names the folder where screenshots are kept for a person to look at (``make test``, which CI runs, sets
+#: ``test-artifacts``); unset, they go to a temporary folder and the checkout stays untouched.
+ARTIFACTS_ENV = "DIENBIEN_TEST_ARTIFACTS"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
@@ -68,6 +70,11 @@ def start_materials_script():
 
 
 @pytest.fixture(scope="session")
-def artifacts() -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS
+def artifacts(tmp_path_factory) -> Path:
+    """Where a test saves what a person may want to look at afterwards (screenshots)."""
+    named = os.environ.get(ARTIFACTS_ENV)
+    if not named:
+        return tmp_path_factory.mktemp("artifacts")
+    folder = Path(named).resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -5,7 +5,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from pairs import EN, VI, both
+from PIL import Image
+
+from sitebuild import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -13,6 +17,8 @@ PAGE_TYPES = ["", "lich-su/", "lich-su/chien-dich-dien-bien-phu/", "van-hoa/", "
               "lich-su/di-tich/doi-a1/", "du-lich/diem-den/a-pa-chai/", "nong-nghiep/", "chuyen-di/",
               "lich-su/di-tich/", "du-lich/diem-den/", "van-hoa/dan-toc/"]
 BOTH = both(PAGE_TYPES)
+#: The front page's theme: the slogan's lines in Vietnamese and their English rendering.
+SLOGAN = yaml.safe_load((ROOT / "data/slogan.yml").read_text(encoding="utf-8"))
 
 
 def counterpart(path: str) -> str:
@@ -148,17 +154,64 @@ def test_phone_viewport_has_no_horizontal_scroll(browser, base_url, path):
     assert overflow <= 0, f"{path}: {overflow}px wider than the screen"
 
 
+def colours_in(image: Image.Image, box: dict) -> int:
+    """How many distinct colours the screenshot has inside an element's box (page pixels)."""
+    crop = image.crop((round(box["x"]), round(box["y"]), round(box["x"] + box["width"]),
+                       round(box["y"] + box["height"]))).convert("RGB")
+    return len(crop.getcolors(maxcolors=crop.width * crop.height) or [])
+
+
+#: Drawn text is anti-aliased into many shades; an empty or one-colour box has one or two.
+DRAWN = 32
+
+
 @pytest.mark.parametrize(("name", "viewport"), [("phone", (412, 915)), ("desktop", (1366, 900))])
 def test_home_screenshots(browser, base_url, artifacts, name, viewport):
-    """Kept in test-artifacts/ for a person to look at."""
+    """The front page as a reader sees it: the title in the first screen, and further down the
+    Prime Minister's slogan, its ten lines as data/slogan.yml words them, drawn on the page (the
+    English page gives each line's Vietnamese original too). Each screenshot is kept in the
+    artifacts folder for a person to look at."""
+    width, height = viewport
     for home, lang in (("", "vi"), ("en/", "en")):
-        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        context = browser.new_context(viewport={"width": width, "height": height})
         page = context.new_page()
         page.goto(base_url + home)
         path = artifacts / f"home-{lang}-{name}.png"
         page.screenshot(path=str(path), full_page=True)
+        page_height = page.evaluate("document.documentElement.scrollHeight")
+        title = page.locator("h1")
+        assert title.is_visible() and title.inner_text().strip()
+        title_box = title.bounding_box()
+        slogan = page.locator(".db-slogan")
+        assert slogan.is_visible()
+        assert slogan.locator(".db-slogan__context").inner_text() == SLOGAN["context"][lang]
+        lines = slogan.locator(".db-tile__text")
+        assert lines.all_inner_texts() == [line[lang] for line in SLOGAN["lines"]]
+        originals = [line["vi"] for line in SLOGAN["lines"]] if lang == "en" else []
+        assert slogan.locator(".db-tile__original").all_inner_texts() == originals
+        assert all(lines.nth(i).is_visible() for i in range(lines.count()))
+        slogan_box = slogan.bounding_box()
+        line_boxes = [lines.nth(i).bounding_box() for i in range(lines.count())]
         context.close()
-        assert path.stat().st_size > 20_000
+
+        where = f"{lang}, {name}"
+        # the title is whole in the first screen; the slogan lies inside the page, none of it cut off
+        assert title_box["width"] > 0 and title_box["height"] > 0, where
+        assert 0 <= title_box["y"] and title_box["y"] + title_box["height"] <= height, (where, title_box)
+        assert 0 <= title_box["x"] and title_box["x"] + title_box["width"] <= width, (where, title_box)
+        assert slogan_box["width"] > 0 and slogan_box["height"] > 0, where
+        assert slogan_box["x"] >= 0 and slogan_box["x"] + slogan_box["width"] <= width, (where, slogan_box)
+        assert slogan_box["y"] >= 0 and slogan_box["y"] + slogan_box["height"] <= page_height, (where, slogan_box)
+        for box in line_boxes:
+            assert box["width"] > 0 and box["height"] > 0, where
+            assert slogan_box["y"] <= box["y"] and box["y"] + box["height"] <= slogan_box["y"] + slogan_box["height"]
+        # the saved picture is the whole page, with the title and every slogan line drawn in it
+        with Image.open(path) as image:
+            assert image.size == (width, page_height), (where, image.size)
+            assert colours_in(image, title_box) > DRAWN, where
+            assert colours_in(image, slogan_box) > DRAWN, where
+            drawn = [colours_in(image, box) for box in line_boxes]
+            assert all(count > DRAWN for count in drawn), (where, drawn)
 
 
 @pytest.mark.parametrize("path", ["lich-su/di-tich/doi-a1/", "en/agriculture/"])

@@ -10,6 +10,7 @@ import functools
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import threading
@@ -42,13 +43,17 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory):
     """A project copy, its site with the editor pointed at a local proxy, the proxy and a server."""
-    project = copy_project(tmp_path_factory.mktemp("cms") / "p")
+    folder = tmp_path_factory.mktemp("cms")
+    project = copy_project(folder / "p")
     site = build_site(project)
+    # the editor is served from a copy, so that the tests' rebuilds of the project leave it alone
+    served = folder / "served"
+    shutil.copytree(site.root, served)
     port = _free_port()
     config = cms_config(project / "data", ("vi", "en"), local=True)
     config["local_backend"] = {"url": f"http://127.0.0.1:{port}/api/v1"}
-    (site.root / "admin/config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                                                encoding="utf-8")
+    (served / "admin/config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                             encoding="utf-8")
     proxy_bin = ROOT / "tools/node_modules/.bin/decap-server"
     if not proxy_bin.exists():
         pytest.fail("decap-server is missing: run `npm ci --prefix tools` (make test does)")
@@ -64,7 +69,7 @@ def editor(tmp_path_factory):
                 proxy.kill()
                 pytest.fail("the editor's local proxy (decap-server) did not start")
             time.sleep(0.2)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site.root)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(served)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield project, site, f"http://127.0.0.1:{server.server_address[1]}/", port
     server.shutdown()
@@ -149,12 +154,16 @@ def test_an_edited_figure_changes_one_line_and_the_rebuilt_site_only_that_value(
 
 def _new_page(page, base_url: str, lang: str, fields: dict[str, str], body: str) -> None:
     page.goto(base_url + f"admin/#/collections/pages_{lang}/new")
+    page.locator('[id^="path-field"]').wait_for(timeout=30000)
     for name, value in fields.items():
         page.locator(f'[id^="{name}-field"]').fill(value)
     page.locator('[contenteditable="true"]').first.click()
     page.keyboard.type(body)
     page.get_by_role("button", name="Công bố", exact=True).click()
     page.get_by_role("menuitem", name="Công bố ngay").click()
+    # saved: the editor then opens the new entry at its own address; only then may the test move on
+    page.wait_for_url(f"**/collections/pages_{lang}/entries/**", timeout=30000)
+    page.get_by_text("Thay đổi đã được lưu").wait_for(timeout=30000)
 
 
 def test_a_page_made_in_both_languages_is_published_as_a_pair_in_its_section(editor, browser):
@@ -194,6 +203,51 @@ def test_a_page_made_in_both_languages_is_published_as_a_pair_in_its_section(edi
         item = next(a for a in links if " ".join(a.get_text(" ").split()) in ("Đường kéo pháo", "The artillery road"))
         branch = item.find_parent("li", class_="md-nav__item--nested")
         assert branch is not None and section in branch.get_text(" ")
+
+
+def test_a_festival_edition_added_in_the_form_adds_only_its_lines_and_replaces_the_expected_date(editor, browser):
+    project, _site, base_url, _port = editor
+    path = project / "data/events.yml"
+    before = path.read_text(encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "admin/")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(base_url + "admin/#/collections/data/entries/events")
+    festival = page.locator('[class*="listControlItem"]', has=page.get_by_text("Lễ hội Hoa Ban", exact=True)).first
+    festival.locator("button").first.click()  # unfold the festival
+    festival.get_by_role("button", name="Add kỳ").click()
+    edition = festival.locator('[class*="listControlItem"]').last
+    edition.locator('input[id^="start-field"]').fill("2027-03-12")
+    edition.locator('input[id^="end-field"]').fill("2027-03-14")
+    edition.locator('input[id^="vi-field"]').first.fill("Lễ hội Hoa Ban 2027")
+    edition.locator('input[id^="en-field"]').first.fill("2027 Ban Flower Festival")
+    sources = edition.locator('input[id^="sources-field"]')
+    sources.click()
+    sources.type("n-vov-hoaban2018")
+    page.locator('[class*="option"]', has_text="n-vov-hoaban2018 · VOV").first.click()  # the matching source
+    page.get_by_role("button", name="Công bố", exact=True).click()
+    page.get_by_role("menuitem", name="Công bố ngay").click()
+    deadline = time.monotonic() + 20
+    while "2027-03-12" not in path.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    context.close()
+
+    # the file: the new edition's lines, inserted after the festival's last edition; nothing else
+    added = ["      - start: 2027-03-12", "        end: 2027-03-14", "        title:",
+             "          vi: Lễ hội Hoa Ban 2027", "          en: 2027 Ban Flower Festival", "        sources:",
+             "          - n-vov-hoaban2018"]
+    old, new = before.splitlines(), path.read_text(encoding="utf-8").splitlines()
+    at = new.index(added[0])
+    assert new[at:at + len(added)] == added
+    assert new[:at] + new[at + len(added):] == old
+    assert old[at - 1] == "          - n10" and old[at] == "    sources:"  # after the 2026 edition's sources
+
+    rebuilt = build_site(project)
+    for where, shown in (("du-lich/le-hoi/", "12 – 14/3/2027"), ("en/travel/festivals/", "12 – 14 March 2027")):
+        text = " ".join(rebuilt.page(where).select_one("article").get_text(" ").split())
+        assert shown in text, where
+        assert ("3/2027 (dự kiến)" if where.startswith("du") else "March 2027 (expected)") not in text
 
 
 def test_the_editor_is_not_a_page_for_visitors(site: Site):

@@ -70,18 +70,33 @@ def wait_until_saved(page, count: int) -> list[str]:
     raise AssertionError(f"only these pages were saved: {pages}")
 
 
-def test_visited_and_essential_pages_open_offline_in_both_languages(browser, served):
-    root, server = served
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+def online_headings(browser, url: str, paths: list[str], viewport: dict) -> dict[str, str]:
+    """Each page's heading as a reader online sees it, read in a browser of its own that runs no
+    service worker, so the pages under test are neither opened nor saved by it."""
+    context = browser.new_context(viewport=viewport, service_workers="block")
     page = context.new_page()
     try:
         headings = {}
+        for path in paths:
+            response = page.goto(url + path)
+            assert response is not None and response.ok, path
+            headings[path] = page.locator("h1").first.inner_text()
+            assert headings[path].strip(), f"{path} has no heading"
+        return headings
+    finally:
+        context.close()
+
+
+def test_visited_and_essential_pages_open_offline_in_both_languages(browser, served):
+    root, server = served
+    viewport = {"width": 390, "height": 844}
+    headings = online_headings(browser, server.url, VISITED + ESSENTIALS["vi"] + ESSENTIALS["en"], viewport)
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    try:
         for path in VISITED:
             page.goto(server.url + path)
-            headings[path] = page.locator("h1").first.inner_text()
             page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # a reader stays a moment
-        for path in ESSENTIALS["vi"] + ESSENTIALS["en"]:
-            headings.setdefault(path, None)
         wait_until_saved(page, len(ESSENTIALS["vi"]) + len(ESSENTIALS["en"]) + len(VISITED))
 
         context.set_offline(True)
@@ -91,8 +106,7 @@ def test_visited_and_essential_pages_open_offline_in_both_languages(browser, ser
             assert response is not None and response.ok, path
             lang = "en" if path.startswith("en/") else "vi"
             assert page.locator("html").get_attribute("lang") == lang
-            if heading:
-                assert page.locator("h1").first.inner_text() == heading
+            assert page.locator("h1").first.inner_text() == heading, path
             notice = page.locator("#db-offline")
             assert notice.is_visible(), path
             assert notice.inner_text() == TEXT[lang]["notice"]

@@ -78,6 +78,39 @@ def test_every_cited_figure_equals_its_data_value(site: Site, store):
     assert checked > 200
 
 
+#: Figures written out as each language writes them: Vietnamese "." for thousands and "," for
+#: decimals, English the reverse; the unit and "about" in the page's words. Each: a page that cites
+#: the figure, the machine value of its <data> element, the text shown in the page, and the text of
+#: its entry in the page's list of sources (the value and its period).
+WRITTEN = {
+    "tourism_visits_2024": ("du-lich/", "1850000", {
+        "vi": ("1.850.000 lượt khách", "1.850.000 lượt khách (năm 2024)"),
+        "en": ("1,850,000 visits", "1,850,000 visits (2024)")}),
+    "culture_share_2019_mong": ("van-hoa/dan-toc/mong/", "38.12", {
+        "vi": ("38,12%", "38,12% (Tổng điều tra dân số 1/4/2019)"),
+        "en": ("38.12%", "38.12% (census of 1 April 2019)")}),
+    "history_bunker_from_a1": ("lich-su/di-tich/ham-de-castries/", "1.5", {
+        "vi": ("khoảng 1,5 km", "khoảng 1,5 km (năm 2024)"),
+        "en": ("about 1.5 km", "about 1.5 km (2024)")}),
+}
+
+
+@pytest.mark.parametrize("key", WRITTEN)
+def test_figures_read_as_each_language_writes_numbers(site: Site, store, key):
+    path, value, written = WRITTEN[key]
+    figure = store.figures[key]
+    for lang, prefix in LANGS.items():
+        shown, cited = written[lang]
+        assert format_figure(figure, lang) == shown
+        soup = site.page(site.version(path, prefix))
+        in_text = [" ".join(span.get_text().split()) for span in soup.select("article span.dbf")
+                   if span.data is not None and span.data["value"] == value]
+        assert shown in in_text, (lang, in_text)
+        entries = [" ".join(li.get_text().split()) for li in soup.select(".dbf-sources li")
+                   if li.strong.get_text() == figure.label[lang]]
+        assert any(f"{figure.label[lang]}: {cited}." in entry for entry in entries), (lang, entries)
+
+
 def test_timeline_in_both_languages(site: Site):
     events = load("timeline.yml")["events"]
     for _lang, prefix in LANGS.items():

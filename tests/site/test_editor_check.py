@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import sys
 
 import pytest
@@ -18,8 +19,9 @@ CHECK = [sys.executable, str(ROOT / "tools/check.py")]
 
 def check(*args: str, project=None) -> subprocess.CompletedProcess:
     command = [*CHECK, *args] + (["--root", str(project)] if project else [])
-    env = dict(os.environ, DIENBIEN_MESSAGES="vi+en", NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    with tempfile.TemporaryDirectory() as cache:  # photos and cards: never into the checkout's .cache/
+        env = dict(os.environ, DIENBIEN_MESSAGES="vi+en", NO_MKDOCS_2_WARNING="1", DIENBIEN_CACHE_DIR=cache)
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
 
 
 def test_the_site_as_it_is_has_nothing_to_fix_and_a_short_ranked_report():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 
 import icalendar
 import pytest
@@ -169,6 +170,63 @@ def test_uids_are_the_same_in_both_languages_and_builds(site: Site):
     en = {str(e["UID"]) for e in calendar(site, "en/events.ics").walk("VEVENT")}
     assert vi == en
     assert (site.root / "events.ics").read_bytes().count(b"DTSTAMP:") == len(vi)
+
+
+#: Examples written out, as the events page and its calendars publish them: a festival's section
+#: is its name in the page's language, lower case, without accents ("đ" reads "d") or punctuation.
+ANCHORS = {
+    "le-hoi-hoa-ban": {"vi": "le-hoi-hoa-ban", "en": "ban-flower-festival"},
+    "thanh-ban-phu": {"vi": "le-hoi-hoang-cong-chat-thanh-ban-phu", "en": "hoang-cong-chat-thanh-ban-phu-festival"},
+    "ky-niem-chien-thang": {"vi": "ngay-chien-thang-dien-bien-phu", "en": "anniversary-of-the-dien-bien-phu-victory"},
+    "tet-hoa-mao-ga": {"vi": "tet-hoa-mao-ga-men-loong-phat-ai-cua-nguoi-cong",
+                       "en": "cockscomb-flower-new-year-men-loong-phat-ai-of-the-cong"},
+}
+PAGE_URLS = {"vi": "https://dienbien.example.org/du-lich/le-hoi/",
+             "en": "https://dienbien.example.org/en/travel/festivals/"}
+
+
+@pytest.mark.parametrize(("lang", "prefix"), LANGS.items())
+def test_festival_sections_have_the_published_anchors(site: Site, events, lang, prefix):
+    soup = site.page(site.version(PAGE, prefix))
+    by_key = {ev.key: ev for ev in events.events}
+    for key, anchors in ANCHORS.items():
+        heading = soup.find(id=anchors[lang])
+        assert heading is not None and heading.name == "h2", anchors[lang]
+        assert heading.get_text().replace("¶", "").strip() == by_key[key].name[lang]
+        assert by_key[key].anchor(lang) == anchors[lang]
+    # the list of the next twelve months links to the festival's section
+    coming = soup.find(id=NEXT[lang]).find_next_sibling("ul")
+    assert coming.select_one(f'a[href="#{ANCHORS["le-hoi-hoa-ban"][lang]}"]') is not None
+    assert SITE_URL + site.version(PAGE, prefix) == PAGE_URLS[lang]
+
+
+def test_calendar_entries_have_the_published_uids(site: Site, events):
+    """Examples written out: an edition's UID is the event's key and first day at the site's
+    domain, an anniversary's the key and "hang-nam" (yearly), an expected date's the key, the
+    year and "du-kien" (expected); the same in both languages' calendars."""
+    festival = next(ev for ev in events.events if ev.key == "le-hoi-hoa-ban")
+    opening = next(ed for ed in festival.editions if ed.start == dt.date(2026, 3, 8))
+    assert events_core.edition_id(festival, opening) == "le-hoi-hoa-ban-20260308"
+    vietnam = dt.timezone(dt.timedelta(hours=7))
+    for lang, prefix in LANGS.items():
+        entries = {str(e["UID"]): e for e in calendar(site, prefix + "events.ics").walk("VEVENT")}
+        ban_flower = PAGE_URLS[lang] + "#" + ANCHORS["le-hoi-hoa-ban"][lang]
+        day = entries["le-hoi-hoa-ban-20260308@dienbien.example.org"]  # an evening: the whole day
+        assert (day["DTSTART"].dt, day["DTEND"].dt) == (dt.date(2026, 3, 8), dt.date(2026, 3, 9))
+        assert str(day["URL"]) == ban_flower
+        (alone,) = calendar(site, prefix + "events/le-hoi-hoa-ban-20260308.ics").walk("VEVENT")
+        assert str(alone["UID"]) == "le-hoi-hoa-ban-20260308@dienbien.example.org"
+        timed = entries["le-hoi-hoa-ban-20240316@dienbien.example.org"]  # opened at 19:30
+        assert timed["DTSTART"].dt == dt.datetime(2024, 3, 16, 19, 30, tzinfo=vietnam)
+        assert timed["DTSTART"].params["TZID"] == "Asia/Ho_Chi_Minh"
+        assert str(timed["URL"]) == ban_flower
+        yearly = entries["ky-niem-chien-thang-hang-nam@dienbien.example.org"]
+        assert (yearly["DTSTART"].dt.month, yearly["DTSTART"].dt.day) == (5, 7)  # 7 May 1954
+        assert yearly["RRULE"]["FREQ"] == ["YEARLY"]
+        assert str(yearly["URL"]) == PAGE_URLS[lang] + "#" + ANCHORS["ky-niem-chien-thang"][lang]
+        expected = sorted(uid for uid in entries if uid.startswith("thanh-ban-phu-") and "du-kien" in uid)
+        assert len(expected) == 2 and all(
+            re.fullmatch(r"thanh-ban-phu-20\d\d-du-kien@dienbien\.example\.org", uid) for uid in expected), expected
 
 
 @pytest.mark.parametrize(("lang", "prefix"), LANGS.items())

@@ -193,6 +193,29 @@ def test_events_match_the_dates_on_the_events_page(site: Site, prefix):
         assert soup.find(id=event["url"].split("#")[1]) is not None
 
 
+@pytest.mark.parametrize(("path", "section"), [
+    ("du-lich/le-hoi/", "https://dienbien.example.org/du-lich/le-hoi/#le-hoi-hoa-ban"),
+    ("en/travel/festivals/", "https://dienbien.example.org/en/travel/festivals/#ban-flower-festival"),
+])
+def test_ban_flower_festival_editions_point_at_its_section(site: Site, path, section):
+    """Examples written out: each edition is a Festival whose url is the festival's section."""
+    festivals = list(nodes(blocks(site, path), "Festival"))
+    for start in ("2026-03-08", "2024-03-16T19:30:00+07:00", "2017-03-12"):
+        (edition,) = [n for n in festivals if n["startDate"] == start]
+        assert edition["url"] == section, start
+
+
+@pytest.mark.parametrize(("path", "products"), [
+    ("nong-nghiep/", {"Cà phê Arabica Mường Ảng": "https://dienbien.example.org/nong-nghiep/#ca-phe-arabica-muong-ang",
+                      "Mắc ca Tuần Giáo": "https://dienbien.example.org/nong-nghiep/#mac-ca-tuan-giao"}),
+    ("en/agriculture/", {"Mường Ảng Arabica coffee": "https://dienbien.example.org/en/agriculture/#muong-ang-arabica-coffee",
+                         "Tuần Giáo macadamia": "https://dienbien.example.org/en/agriculture/#tuan-giao-macadamia"}),
+])
+def test_products_point_at_their_sections(site: Site, path, products):
+    """Examples written out: a product's url is its section on the agriculture page."""
+    assert {n["name"]: n["url"] for n in nodes(blocks(site, path), "Product")} == products
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_itineraries_and_products_match_their_pages(site: Site, prefix):
     trips = list(nodes(blocks(site, site.version("chuyen-di/", prefix)), "TouristTrip"))

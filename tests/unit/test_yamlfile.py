@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dienbien.core.errors import SiteDataError
@@ -81,3 +83,11 @@ def test_yaml_typos_point_at_the_line_to_change(old, new, says):
     assert says in str(e.value)
     assert "did not find expected" not in str(e.value) and "while parsing" not in str(e.value)
     assert vietnamese(str(e.value)).startswith(f"data/events.yml:{line}: lỗi cú pháp YAML: ")
+
+
+def test_plain_values_read_as_yaml_1_2_as_the_browser_editor_writes_them():
+    """The editor's YAML module is YAML 1.2; the build reads what it writes the same way."""
+    doc = parse_yaml('time: 19:30\nquoted: "19:30"\nword: yes\nflag: true\ncount: 010\nday: 2026-03-08\n'
+                     'share: 15.96\n', "data/x.yml")
+    assert doc.data == {"time": "19:30", "quoted": "19:30", "word": "yes", "flag": True, "count": 10,
+                        "day": dt.date(2026, 3, 8), "share": 15.96}

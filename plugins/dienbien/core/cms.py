@@ -37,6 +37,8 @@ APPROX_LABELS = {"over": "hơn (over)", "about": "khoảng (about)", "nearly": "
                  "at_least": "từ … trở lên (at least)"}
 KEY_PATTERN = [r"^[a-z0-9_]+$", "Chỉ dùng chữ thường không dấu, số và dấu gạch dưới, ví dụ tourist_visits_2027"]
 SOURCE_KEY_PATTERN = [r"^[a-z0-9_-]+$", "Chỉ dùng chữ thường không dấu, số, dấu gạch nối hoặc gạch dưới"]
+FULL_DATE_PATTERN = [r"^\d{4}-\d{2}-\d{2}$", "Viết ngày theo mẫu 2027-03-12 (năm-tháng-ngày)"]
+TIME_PATTERN = [r"^([01]\d|2[0-3]):[0-5]\d$", "Viết giờ theo mẫu 19:30 (24 giờ)"]
 DATE_PATTERN = [r"^\d{4}(-\d{2}(-\d{2})?)?$", "Viết 2026-03-08, hoặc 2026-03 / 2026 khi chỉ biết tháng hoặc năm"]
 URL_PATTERN = [r"^https?://", "Địa chỉ web bắt đầu bằng https://"]
 SLUG_PATTERN = [r"^[a-z0-9-]*$", "Chỉ dùng chữ thường không dấu, số và dấu gạch nối, ví dụ history"]
@@ -143,6 +145,51 @@ def page_collection(lang: str, default: str, content_dir: str) -> dict[str, Any]
             "fields": page_fields(lang, default)}
 
 
+def edition_fields(languages: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The form of one dated edition of a festival (``editions:`` in data/events.yml)."""
+    return [
+        _string("start", "Ngày bắt đầu", "Ví dụ 2027-03-12.", pattern=FULL_DATE_PATTERN),
+        _string("end", "Ngày kết thúc", "Để trống nếu chỉ diễn ra một ngày.", required=False,
+                pattern=FULL_DATE_PATTERN),
+        _string("time", "Giờ khai mạc", "Giờ Việt Nam, ví dụ 19:30; chỉ dùng cho kỳ một ngày. Để trống nếu chưa "
+                "biết giờ.", required=False, pattern=TIME_PATTERN),
+        {"name": "part", "label": "Buổi", "widget": "select", "required": False,
+         "options": [{"label": "Buổi tối (khi nguồn chỉ nói “tối”)", "value": "evening"}],
+         "hint": "Chỉ chọn khi không có giờ cụ thể."},
+        _localized("title", "Tên kỳ lễ hội", languages, "Ví dụ: Khai mạc Lễ hội Hoa Ban 2027."),
+        _localized("venue", "Địa điểm", languages, "Để trống nếu nguồn không nói.", required=False),
+        _localized("note", "Ghi chú", languages, "Chủ đề, chương trình chính (không bắt buộc).", required=False),
+        {"name": "sources", "label": "Nguồn", "widget": "relation", "collection": "sources", "multiple": True,
+         "min": 1, "value_field": "key", "search_fields": ["key", "publisher", "title"],
+         "display_fields": ["{{key}} · {{publisher}} · {{title}}"],
+         "hint": "Ít nhất một nguồn công bố ngày này; nguồn mới thì tạo ở mục Nguồn trước."},
+    ]
+
+
+def events_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
+    """data/events.yml as a form: each festival's dated editions. A festival's other lines (its
+    description, when it is held every year) are kept as they are; they are edited in the file."""
+    return {
+        "name": "events", "label": "Lễ hội và sự kiện", "file": f"{data_folder}/events.yml",
+        "fields": [
+            _string("checked", "Ngày rà soát", "Ngày gần nhất đối chiếu tệp này với các nguồn, ví dụ 2026-12-06.",
+                    pattern=FULL_DATE_PATTERN),
+            {"name": "events", "label": "Các lễ hội", "label_singular": "lễ hội", "widget": "list",
+             "allow_add": False, "allow_remove": False, "allow_reorder": False,
+             "summary": "{{fields.name.vi}}", "collapsed": True,
+             "fields": [
+                 {"name": "name", "label": "Tên", "widget": "object", "collapsed": True,
+                  "fields": [_string(lang, f"Tên ({LANGUAGE_NAMES.get(lang, lang)})") for lang in languages]},
+                 {"name": "editions", "label": "Các kỳ có ngày", "label_singular": "kỳ", "widget": "list",
+                  "required": False, "collapsed": True, "summary": "{{fields.start}} · {{fields.title.vi}}",
+                  "hint": "Thêm kỳ mới ngay khi ban tổ chức công bố ngày; kỳ có ngày thay cho ngày dự kiến "
+                          "của năm đó.",
+                  "fields": edition_fields(languages)},
+             ]},
+        ],
+    }
+
+
 def cms_config(data_dir: Path, languages: tuple[str, ...], *, local: bool, content_dir: str = "content",
                data_folder: str = "data", repo: str = GITHUB_REPO) -> dict[str, Any]:
     """The editor's ``config.yml``: ``local`` for ``make edit`` (the proxy), else the GitHub backend."""
@@ -168,6 +215,8 @@ def cms_config(data_dir: Path, languages: tuple[str, ...], *, local: bool, conte
              "extension": "yml", "format": "yml", "create": True, "identifier_field": "key", "slug": "{{key}}",
              "summary": "{{key}} · {{publisher}} · {{title}}", "sortable_fields": ["key", "date"],
              "fields": sources},
+            {"name": "data", "label": "Dữ liệu khác", "label_singular": "tệp", "editor": {"preview": False},
+             "files": [events_file(data_folder, languages)]},
         ],
     }
     if local:

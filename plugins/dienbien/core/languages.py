@@ -18,7 +18,7 @@ import yaml
 
 from .errors import SiteDataError
 from .frontmatter import split_front_matter
-from .yamlfile import syntax_error
+from .yamlfile import safe_load, syntax_error
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
@@ -68,7 +68,7 @@ def read_front_matter(path: Path, shown_as: str) -> tuple[dict, str]:
     if block is None:
         return {}, text
     try:
-        meta = yaml.safe_load(block) or {}
+        meta = safe_load(block) or {}
     except yaml.MarkedYAMLError as e:
         raise syntax_error(block, e, shown_as, first_line=2) from e
     if not isinstance(meta, dict):

@@ -43,7 +43,32 @@ class YamlDocument:
 
 # libyaml's parser when PyYAML has it (it does in the PyPI wheels): several times faster,
 # and it keeps node positions just the same.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_BOOL, _INT, _FLOAT = (f"tag:yaml.org,2002:{t}" for t in ("bool", "int", "float"))
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader reading plain values as YAML 1.2 does, and as the browser editor writes them
+    (its YAML module is YAML 1.2): ``19:30`` is a text, not the number 1170 (YAML 1.1's base 60);
+    ``yes``, ``no``, ``on`` and ``off`` are words, only ``true`` and ``false`` are true and false;
+    ``010`` is ten. Dates stay dates (``2026-03-08``), as the loaders expect."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_BOOL, _INT, _FLOAT)]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(
+    _FLOAT, re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                       r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"), list("-+0123456789."))
+_Loader.add_constructor(_INT, lambda loader, node: int(loader.construct_scalar(node), 10))
+
+
+def safe_load(text: str) -> Any:
+    """Plain data from YAML text, read as :func:`parse_yaml` reads it (without line numbers)."""
+    return yaml.load(text, Loader=_Loader)
 
 
 def _convert(loader: _Loader, node: yaml.Node, key: Key, lines: dict[Key, int], path: str,

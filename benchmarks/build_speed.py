@@ -123,7 +123,7 @@ def write_config(project: Path, base: dict, variant: str) -> Path:
     config.pop("nav", None)  # synthetic pages: navigation from folders
     config.pop("validation", None)
     config.pop("hooks", None)  # the editor at /admin/: files copied once, not build work
-    slugify = "!!python/name:dienbien.core.slugs.slugify"
+    slugify = "!!python/name:dienbien.core.markdown.slugs.slugify"
     # the site's hooks are plugins' files: read from the checkout (plain Material has none)
     config["hooks"] = [str(ROOT / hook) for hook in base.get("hooks", [])]
     if variant == "material":

@@ -34,7 +34,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from dienbien.core import cards, images  # noqa: E402
+from dienbien.core.media import cards, images  # noqa: E402
 
 
 def photo_like(size: tuple[int, int], seed: int) -> Image.Image:

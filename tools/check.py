@@ -31,16 +31,22 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from dienbien.core.buildlog import parse_build_log
-from dienbien.core.checks import THIN_PAGE_WORDS, article_words, figure_problems, hardcoded_statistics, image_problems
+from dienbien.build.buildlog import parse_build_log
+from dienbien.core.domain.homepage import load_home, load_slogan
+from dienbien.core.domain.visiting import STALE_AFTER_DAYS, missing_facts, stale_facts
 from dienbien.core.errors import SiteDataError, display_path
-from dienbien.core.frontmatter import check_front_matter, split_front_matter
-from dienbien.core.glossary import check_site, load_glossary
-from dienbien.core.homepage import load_home, load_slogan
-from dienbien.core.languages import is_pending, read_front_matter, scan_content
+from dienbien.core.markdown.checks import (
+    THIN_PAGE_WORDS,
+    article_words,
+    figure_problems,
+    hardcoded_statistics,
+    image_problems,
+)
+from dienbien.core.markdown.frontmatter import check_front_matter, split_front_matter
+from dienbien.core.markdown.glossary import check_site, load_glossary
 from dienbien.core.messages import ENGLISH, localize, mode
-from dienbien.core.sitedata import SiteData, load_site_data
-from dienbien.core.visiting import STALE_AFTER_DAYS, missing_facts, stale_facts
+from dienbien.core.publish.sitedata import SiteData, load_site_data
+from dienbien.core.site.languages import is_pending, read_front_matter, scan_content
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("vi", "en")
@@ -307,7 +313,7 @@ def _page_sources(root: Path) -> dict[str, str]:
     content = root / "content"
     out: dict[str, str] = {}
     try:
-        from dienbien.core.addresses import page_addresses  # English pages at English addresses
+        from dienbien.core.site.addresses import page_addresses  # English pages at English addresses
         addresses = page_addresses(content, LANGS, LANGS[0], root=root)
     except (ImportError, SiteDataError, TypeError):
         addresses = None

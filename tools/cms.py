@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from dienbien.core.cms import cms_config, data_file_orders  # noqa: E402
-from dienbien.core.yamlfile import safe_load  # noqa: E402
+from dienbien.core.data.yamlfile import safe_load  # noqa: E402
+from dienbien.core.publish.cms import cms_config, data_file_orders  # noqa: E402
 
 LANGUAGES = ("vi", "en")
 SCRIPT = ROOT / "tools" / "cms_yaml.mjs"

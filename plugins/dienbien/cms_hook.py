@@ -1,4 +1,4 @@
-"""MkDocs hook that puts the browser editor at ``/admin/`` (see :mod:`dienbien.core.cms`).
+"""MkDocs hook that puts the browser editor at ``/admin/`` (see :mod:`dienbien.core.publish.cms`).
 
 Only the default language's build writes it, before the site is published. ``mkdocs serve`` (``make edit``)
 points the editor at the local proxy; a production build at the GitHub backend with the editorial workflow.
@@ -13,8 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from dienbien.core.cms import BUNDLE, cms_config, write_admin
 from dienbien.core.errors import SiteDataError
+from dienbien.core.publish.cms import BUNDLE, cms_config, write_admin
 
 LANGUAGE_ENV = "DIENBIEN_I18N_LANGUAGE"  # set in the other languages' builds (dienbien/i18n)
 _command = "build"

@@ -30,6 +30,6 @@ def first_body_line(page: Page, markdown: str) -> int:
 
 def site_path(src_uri: str, use_directory_urls: bool = True) -> str:
     """The site path MkDocs gives the page of a source file: ``lich-su/index.md`` → ``lich-su/``,
-    ``index.md`` → ``""`` (what :func:`dienbien.core.languages.relative_url` takes)."""
+    ``index.md`` → ``""`` (what :func:`dienbien.core.site.languages.relative_url` takes)."""
     url = File(src_uri, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
     return "" if url == "./" else url

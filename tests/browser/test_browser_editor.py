@@ -23,7 +23,7 @@ import pytest
 import yaml
 from conftest import _QuietHandler
 
-from dienbien.core.cms import cms_config
+from dienbien.core.publish.cms import cms_config
 from sitebuild import ROOT, Site, build_site, copy_project
 
 pytestmark = pytest.mark.slow

@@ -14,7 +14,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from dienbien.core.offline import TEXT, write_service_worker
+from dienbien.core.site.offline import TEXT, write_service_worker
 
 pytestmark = pytest.mark.slow
 

@@ -13,8 +13,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from dienbien.core.addresses import SLUGS_FILE, page_addresses
-from dienbien.core.sitedata import load_site_data
+from dienbien.core.publish.sitedata import load_site_data
+from dienbien.core.site.addresses import SLUGS_FILE, page_addresses
 from sitebuild import ROOT, SITE_URL
 
 pytestmark = pytest.mark.slow

@@ -12,8 +12,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from dienbien.core.addresses import default_path, load_redirects, old_scheme, page_addresses
-from dienbien.core.sitedata import load_site_data
+from dienbien.core.publish.sitedata import load_site_data
+from dienbien.core.site.addresses import default_path, load_redirects, old_scheme, page_addresses
 from sitebuild import ROOT, SITE_URL, Site, copy_project, run_build
 
 pytestmark = pytest.mark.slow

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from babel.numbers import parse_decimal
 
-from dienbien.core.addresses import page_addresses
-from dienbien.core.slugs import slugify
+from dienbien.core.markdown.slugs import slugify
+from dienbien.core.site.addresses import page_addresses
 from sitebuild import ROOT, SITE_URL, Site
 
 pytestmark = pytest.mark.slow

@@ -8,9 +8,9 @@ import posixpath
 import pytest
 import yaml
 
-from dienbien.core.checks import hardcoded_statistics
-from dienbien.core.figures import load_figure_store
-from dienbien.core.formatting import format_figure
+from dienbien.core.data.figures import load_figure_store
+from dienbien.core.data.formatting import format_figure
+from dienbien.core.markdown.checks import hardcoded_statistics
 from sitebuild import ROOT, Site
 
 pytestmark = pytest.mark.slow

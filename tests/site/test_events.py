@@ -3,7 +3,7 @@ the icalendar package: the page leads with the next twelve months in date order,
 files hold every dated edition, the yearly anniversaries and the expected dates after today,
 with stable UIDs, Vietnam time or all-day dates, and every "add to calendar" link works.
 
-"Today" is the build's reference date (:func:`dienbien.core.events.reference_date`): the build
+"Today" is the build's reference date (:func:`dienbien.core.domain.events.reference_date`): the build
 and these tests read the same environment."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import icalendar
 import pytest
 from lunar_vn import solar_to_lunar
 
-from dienbien.core import events as events_core
-from dienbien.core.sitedata import load_site_data
+from dienbien.core.domain import events as events_core
+from dienbien.core.publish.sitedata import load_site_data
 from sitebuild import ROOT, SITE_URL, Site
 
 pytestmark = pytest.mark.slow

@@ -9,8 +9,8 @@ import re
 import pytest
 import yaml
 
-from dienbien.core.glossary import check_site, load_glossary
-from dienbien.core.phrases import load_phrases, reading_text
+from dienbien.core.markdown.glossary import check_site, load_glossary
+from dienbien.core.markdown.phrases import load_phrases, reading_text
 from sitebuild import ROOT, Site, copy_project, run_build
 
 pytestmark = pytest.mark.slow

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from dienbien.core.dates import PartialDate
-from dienbien.core.figures import load_figure_store
-from dienbien.core.formatting import format_partial_date
+from dienbien.core.data.dates import PartialDate
+from dienbien.core.data.figures import load_figure_store
+from dienbien.core.data.formatting import format_partial_date
 from sitebuild import ROOT, Site
 
 pytestmark = pytest.mark.slow

@@ -13,7 +13,7 @@ import photos
 import pytest
 from PIL import Image, ImageChops
 
-from dienbien.core.images import target_widths
+from dienbien.core.media.images import target_widths
 from sitebuild import ROOT, SITE_URL, Site, build_site, copy_project, run_build
 
 pytestmark = pytest.mark.slow

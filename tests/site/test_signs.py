@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from dienbien.core.addresses import SLUGS_FILE, page_addresses
-from dienbien.core.sitedata import load_site_data
+from dienbien.core.publish.sitedata import load_site_data
+from dienbien.core.site.addresses import SLUGS_FILE, page_addresses
 from sitebuild import ROOT, SITE_URL, Site
 
 pytestmark = pytest.mark.slow

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dienbien.core.figures import load_figure_store
+from dienbien.core.data.figures import load_figure_store
 
 ROOT = Path(__file__).resolve().parents[2]
 

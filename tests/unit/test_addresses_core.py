@@ -1,4 +1,4 @@
-"""Every page's address in every language, from the content's front matter (core/addresses.py)."""
+"""Every page's address in every language, from the content's front matter (core/site/addresses.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dienbien.core.addresses import load_redirects, old_scheme, page_addresses, redirect_html
 from dienbien.core.errors import SiteDataError
+from dienbien.core.site.addresses import load_redirects, old_scheme, page_addresses, redirect_html
 
 LANGS = ("vi", "en")
 

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from dienbien.core.bundlepatch import (
+from dienbien.build.bundlepatch import (
     IDENTIFIERS,
     INDEX_REQUEST,
     SELECTOR,

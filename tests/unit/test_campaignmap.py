@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from dienbien.core.campaignmap import RIVER_X, campaign_map_markdown, layout, load_campaign_map
+from dienbien.core.domain.campaignmap import RIVER_X, campaign_map_markdown, layout, load_campaign_map
+from dienbien.core.domain.places import load_places
 from dienbien.core.errors import SiteDataError
-from dienbien.core.places import load_places
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

@@ -9,8 +9,8 @@ import pytest
 from photos import transitions
 from PIL import Image, ImageChops, ImageDraw
 
-from dienbien.core import cards
-from dienbien.core.cards import HEIGHT, WIDTH, CardText, draw_card, render_card, render_cards
+from dienbien.core.media import cards
+from dienbien.core.media.cards import HEIGHT, WIDTH, CardText, draw_card, render_card, render_cards
 
 SITE = "Điện Biên – Miền Hoa Ban"
 TITLE_BOX = (cards.MARGIN, 110, cards.TEXT_RIGHT, 340)  # where the title's lines go under a section

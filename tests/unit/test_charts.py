@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from dienbien.core.svgchart import bar_chart, column_chart
+from dienbien.core.media.svgchart import bar_chart, column_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 

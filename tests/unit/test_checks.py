@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dienbien.core.checks import article_words, figure_problems, hardcoded_statistics, image_problems
+from dienbien.core.markdown.checks import article_words, figure_problems, hardcoded_statistics, image_problems
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from dienbien.core.cms import cms_config, data_file_orders
-from dienbien.core.figures import FIGURE_FIELDS, source_fields
+from dienbien.core.data.figures import FIGURE_FIELDS, source_fields
+from dienbien.core.publish.cms import cms_config, data_file_orders
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("vi", "en")

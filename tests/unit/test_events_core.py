@@ -12,9 +12,9 @@ import icalendar
 import pytest
 from records import write_records
 
-from dienbien.core.checks import hardcoded_statistics
-from dienbien.core.errors import SiteDataError
-from dienbien.core.events import (
+from dienbien.core.data.figures import load_figure_store
+from dienbien.core.data.yamlfile import load_yaml
+from dienbien.core.domain.events import (
     calendar_files,
     coming,
     event_markdown,
@@ -26,9 +26,9 @@ from dienbien.core.events import (
     reference_date,
     tet,
 )
-from dienbien.core.figures import load_figure_store
-from dienbien.core.structured_data import event_nodes, script_json
-from dienbien.core.yamlfile import load_yaml
+from dienbien.core.errors import SiteDataError
+from dienbien.core.markdown.checks import hardcoded_statistics
+from dienbien.core.site.structured_data import event_nodes, script_json
 
 ROOT = Path(__file__).resolve().parents[2]
 UNITS = 'visits: {vi: "{n} lượt khách", en: {one: "{n} visit", other: "{n} visits"}}\n'
@@ -424,7 +424,7 @@ def test_mistakes_name_file_and_line(tmp_path, old, new, needle, message):
 
 
 def test_the_real_events_file_loads_and_types_no_statistics():
-    from dienbien.core.sitedata import load_site_data
+    from dienbien.core.publish.sitedata import load_site_data
 
     data = load_site_data(ROOT / "data", ("vi", "en"), ROOT)
     assert {"le-hoi-hoa-ban", "ky-niem-chien-thang", "thanh-ban-phu", "bun-huot-nam"} <= {

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from records import write_records
 
+from dienbien.core.data.figures import load_figure_store
+from dienbien.core.data.formatting import figure_html, format_date, format_figure, source_html
 from dienbien.core.errors import SiteDataError
-from dienbien.core.figures import load_figure_store
-from dienbien.core.formatting import figure_html, format_date, format_figure, source_html
-from dienbien.core.markup import FigureCitations, replace_figure_tokens
+from dienbien.core.markdown.markup import FigureCitations, replace_figure_tokens
 
 UNITS = """\
 percent: {vi: "{n}%", en: "{n}%"}
@@ -166,9 +166,9 @@ def test_citations_number_each_figure_once(tmp_path):
 
 
 def test_code_fences_hide_tokens_links_and_images_alike():
-    from dienbien.core.images import find_images
-    from dienbien.core.links import find_links
-    from dienbien.core.markup import replace_figure_tokens
+    from dienbien.core.markdown.links import find_links
+    from dienbien.core.markdown.markup import replace_figure_tokens
+    from dienbien.core.media.images import find_images
 
     markdown = "````\n```\n{{ fig.a }} [x](a.md) ![y](a.jpg)\n```\n````\n{{ fig.b }} [x](b.md) ![y](b.jpg)\n"
     seen = []

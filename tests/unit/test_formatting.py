@@ -8,10 +8,9 @@ import datetime as dt
 import pytest
 from records import write_records
 
-from dienbien.core.dates import PartialDate
-from dienbien.core.errors import SiteDataError
-from dienbien.core.figures import load_sources
-from dienbien.core.formatting import (
+from dienbien.core.data.dates import PartialDate
+from dienbien.core.data.figures import load_sources
+from dienbien.core.data.formatting import (
     date_html,
     date_range_html,
     format_clock,
@@ -22,8 +21,9 @@ from dienbien.core.formatting import (
     source_html,
     source_short_html,
 )
-from dienbien.core.schema import partial_date
-from dienbien.core.yamlfile import load_yaml
+from dienbien.core.data.schema import partial_date
+from dienbien.core.data.yamlfile import load_yaml
+from dienbien.core.errors import SiteDataError
 
 D = dt.date
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from dienbien.core.errors import SiteDataError
-from dienbien.core.frontmatter import check_front_matter
+from dienbien.core.markdown.frontmatter import check_front_matter
 
 
 def test_known_keys_pass():

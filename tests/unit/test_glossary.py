@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dienbien.core.glossary import check_data, check_markdown, load_glossary, variants_in
+from dienbien.core.markdown.glossary import check_data, check_markdown, load_glossary, variants_in
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,8 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from dienbien.core import images
-from dienbien.core.images import ImageError, render, render_all
+from dienbien.core.media import images
+from dienbien.core.media.images import ImageError, render, render_all
 
 
 def open_variant(cache: Path, result: images.ProcessedImage, variant: images.Variant) -> Image.Image:

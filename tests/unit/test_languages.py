@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from dienbien.core.errors import SiteDataError
-from dienbien.core.languages import (
+from dienbien.core.site.languages import (
     Version,
     is_pending,
     page_languages,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dienbien.core.navigation import listed_pages, with_unlisted
+from dienbien.core.site.navigation import listed_pages, with_unlisted
 
 NAV = [
     "index.md",

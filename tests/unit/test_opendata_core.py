@@ -12,9 +12,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from dienbien.core import opendata
-from dienbien.core.addresses import SLUGS_FILE, page_addresses
-from dienbien.core.sitedata import load_site_data
+from dienbien.core.publish import opendata
+from dienbien.core.publish.sitedata import load_site_data
+from dienbien.core.site.addresses import SLUGS_FILE, page_addresses
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ("vi", "en")

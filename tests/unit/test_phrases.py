@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dienbien.core.errors import SiteDataError
-from dienbien.core.phrases import load_phrases, locate, reading_text
+from dienbien.core.markdown.phrases import load_phrases, locate, reading_text
 
 PHRASES = """\
 vi:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from dienbien.core.domain.places import load_places
+from dienbien.core.domain.provincemap import distance_m, load_map, map_markdown, neighbour_pairs, rounded_distance
 from dienbien.core.errors import SiteDataError
-from dienbien.core.places import load_places
-from dienbien.core.provincemap import distance_m, load_map, map_markdown, neighbour_pairs, rounded_distance
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

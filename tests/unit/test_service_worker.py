@@ -8,7 +8,7 @@ import re
 import pytest
 
 from dienbien.core.errors import SiteDataError
-from dienbien.core.offline import service_worker, site_version
+from dienbien.core.site.offline import service_worker, site_version
 
 
 def make_site(root):

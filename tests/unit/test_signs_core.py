@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dienbien.core import signs
-from dienbien.core.sitedata import load_site_data
+from dienbien.core.publish import signs
+from dienbien.core.publish.sitedata import load_site_data
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ("vi", "en")

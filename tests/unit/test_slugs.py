@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dienbien.core.slugs import fold_vietnamese, slugify
+from dienbien.core.markdown.slugs import fold_vietnamese, slugify
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from dienbien.core.data.figures import load_figure_store
+from dienbien.core.domain.places import Place
 from dienbien.core.errors import SiteDataError
-from dienbien.core.figures import load_figure_store
-from dienbien.core.places import Place
-from dienbien.core.structured_data import (
+from dienbien.core.site.structured_data import (
     breadcrumb,
     load_products,
     place_node,

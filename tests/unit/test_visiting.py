@@ -10,10 +10,10 @@ import pytest
 from bs4 import BeautifulSoup
 from records import write_records
 
-from dienbien.core.dates import PartialDate
+from dienbien.core.data.dates import PartialDate
+from dienbien.core.data.figures import load_figure_store
+from dienbien.core.domain.visiting import load_visiting, missing_facts, plan_rows, stale_facts, trip_markdown
 from dienbien.core.errors import SiteDataError
-from dienbien.core.figures import load_figure_store
-from dienbien.core.visiting import load_visiting, missing_facts, plan_rows, stale_facts, trip_markdown
 
 SOURCES = """\
 bdbp:

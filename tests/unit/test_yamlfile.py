@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
+from dienbien.core.data.yamlfile import parse_yaml
 from dienbien.core.errors import SiteDataError
 from dienbien.core.messages import vietnamese
-from dienbien.core.yamlfile import parse_yaml
 
 
 def test_lines_of_nested_values():

@@ -282,7 +282,7 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"write the path of an image file", "hãy ghi đường dẫn của một tệp ảnh"),
     (r"export the photo again from the camera or editor and replace the file",
      "hãy xuất lại ảnh từ máy ảnh hoặc phần mềm sửa ảnh rồi thay tệp này"),
-    # -- YAML (core/yamlfile.py)
+    # -- YAML (core/data/yamlfile.py)
     (r"YAML syntax error: (?P<e_t>.*)", "lỗi cú pháp YAML: {e_t}"),
     (r"YAML error: (?P<e>.*)", "lỗi YAML: {e}"),
     (r"a tab is used to indent this line", "dòng này thụt lề bằng phím Tab"),

@@ -20,15 +20,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core.datacache import figure_store
+from ..core.data.datacache import figure_store
+from ..core.data.figures import Figure
+from ..core.data.formatting import figure_html, source_html, source_short_html
+from ..core.domain.homepage import Home, Slogan, load_home, load_slogan
+from ..core.domain.planning import Month, load_months, month_name
 from ..core.errors import SiteDataError, display_path
-from ..core.figures import Figure
-from ..core.formatting import figure_html, source_html, source_short_html
-from ..core.homepage import Home, Slogan, load_home, load_slogan
-from ..core.languages import relative_url
-from ..core.markup import FigureCitations, replace_figure_tokens
+from ..core.markdown.markup import FigureCitations, replace_figure_tokens
 from ..core.messages import install as install_messages
-from ..core.planning import Month, load_months, month_name
+from ..core.site.languages import relative_url
 from ..pagesource import first_body_line, shown_path
 from .config import FiguresConfig
 

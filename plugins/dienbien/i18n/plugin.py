@@ -8,12 +8,12 @@ language thus gets its own ``<html lang>``, Material UI strings, search index an
 page, and the languages build on separate cores.
 
 Every build computes the addresses of every page in every language from the content's
-front matter (:func:`dienbien.core.addresses.page_addresses`): English pages live at
+front matter (:func:`dienbien.core.site.addresses.page_addresses`): English pages live at
 English addresses (``/en/history/sites/hill-a1/``), pages are paired by their path under
 ``content/<lang>/``, and each old address of ``data/redirects.yml`` answers with a short
 page leading to the new one.
 
-A production build works in a folder of its own beside ``site/`` (:mod:`dienbien.core.staging`)
+A production build works in a folder of its own beside ``site/`` (:mod:`dienbien.build.staging`)
 and replaces ``site/`` only when the whole build succeeded, so a failed build never reaches
 visitors. A second build in the same folder stops at once; a build stopped by an error, Ctrl-C
 or SIGTERM stops the other languages' processes and removes its work folder.
@@ -44,11 +44,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..core.addresses import REDIRECTS_FILE, SLUGS_FILE, Redirect, load_redirects, page_addresses, redirect_html
-from ..core.buildlog import parse_build_log
-from ..core.bundlepatch import BundleChanged, patch_bundle
+from ..build.buildlog import parse_build_log
+from ..build.bundlepatch import BundleChanged, patch_bundle
+from ..build.staging import BuildBusy, WorkFolder
+from ..build.staging import start as start_work
 from ..core.errors import SiteDataError, display_path
-from ..core.languages import (
+from ..core.site.addresses import REDIRECTS_FILE, SLUGS_FILE, Redirect, load_redirects, page_addresses, redirect_html
+from ..core.site.languages import (
     Version,
     is_pending,
     language_root,
@@ -57,12 +59,10 @@ from ..core.languages import (
     read_front_matter,
     scan_content,
 )
-from ..core.navigation import with_unlisted
-from ..core.offline import TEXT as OFFLINE_TEXT
-from ..core.offline import write_service_worker
-from ..core.sitemap import write_sitemap
-from ..core.staging import BuildBusy, WorkFolder
-from ..core.staging import start as start_work
+from ..core.site.navigation import with_unlisted
+from ..core.site.offline import TEXT as OFFLINE_TEXT
+from ..core.site.offline import write_service_worker
+from ..core.site.sitemap import write_sitemap
 from ..pagesource import site_path
 from .config import I18nConfig
 
@@ -250,7 +250,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self._check_offline_essentials(files, config)
         self._patch_material_bundle(files, config)
         self._place_pages(files)
-        if config.nav:  # pages added in the browser editor join the menu (core/navigation.py)
+        if config.nav:  # pages added in the browser editor join the menu (core/site/navigation.py)
             config.nav = with_unlisted(config.nav, [f.src_uri for f in files.documentation_pages()
                                                     if f.inclusion.is_included() and f.inclusion.is_in_nav()])
         self.files = files
@@ -309,7 +309,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         except BundleChanged as e:
             # Our pages load the script after they have loaded; unpatched, it would never start.
             raise PluginError(f"Material's script cannot be patched: {e}. Keep mkdocs-material at the version "
-                              "in requirements.lock, or update plugins/dienbien/core/bundlepatch.py for the new "
+                              "in requirements.lock, or update plugins/dienbien/build/bundlepatch.py for the new "
                               "bundle") from e
         files.remove(bundle)
         files.append(File.generated(config, bundle.src_uri, content=patched))

@@ -1,5 +1,5 @@
-"""Responsive photos and social cards: the MkDocs side of ``dienbien.core.images`` and
-``dienbien.core.cards``.
+"""Responsive photos and social cards: the MkDocs side of ``dienbien.core.media.images`` and
+``dienbien.core.media.cards``.
 
 - ``on_files``: finds every ``![alt](photo.jpg)`` in the pages (the default language's
   build reads every language's pages, because it publishes the photos for all of them),
@@ -27,12 +27,12 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..core.cards import HEIGHT, WIDTH, CardText, FontMissing, font_paths, render_cards
-from ..core.checks import image_problems
-from ..core.datacache import figure_store
+from ..core.data.datacache import figure_store
+from ..core.domain.homepage import load_slogan
 from ..core.errors import SiteDataError, display_path
-from ..core.homepage import load_slogan
-from ..core.images import (
+from ..core.markdown.checks import image_problems
+from ..core.media.cards import HEIGHT, WIDTH, CardText, FontMissing, font_paths, render_cards
+from ..core.media.images import (
     ImageError,
     ImageRef,
     ProcessedImage,
@@ -46,7 +46,7 @@ from ..core.images import (
     replace_images,
     resolve_source,
 )
-from ..core.languages import language_root
+from ..core.site.languages import language_root
 from ..pagesource import shown_path
 from .config import ImagesConfig
 

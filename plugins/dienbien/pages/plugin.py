@@ -18,25 +18,30 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..core import events as events_core
-from ..core import structured_data as sd
-from ..core.campaignmap import campaign_map_markdown
-from ..core.charts import chart_markdown
+from ..core.data.mdlines import before_sources
+from ..core.domain import events as events_core
+from ..core.domain.campaignmap import campaign_map_markdown
+from ..core.domain.charts import chart_markdown
+from ..core.domain.ethnic_groups import (
+    group_details_markdown,
+    group_page_top,
+    overview_table_markdown,
+    share_chart_html,
+)
+from ..core.domain.folderpages import FOLDERS, GROUPS, folder_markdown
+from ..core.domain.places import KINDS, place_details_markdown, place_page_top, places_list_markdown, plan_markdown
+from ..core.domain.planning import itineraries_markdown, months_markdown
+from ..core.domain.provincemap import map_markdown
+from ..core.domain.timeline import timeline_markdown
+from ..core.domain.visiting import TRIP_FIELDS, trip_markdown
 from ..core.errors import SiteDataError, display_path
-from ..core.ethnic_groups import group_details_markdown, group_page_top, overview_table_markdown, share_chart_html
-from ..core.folderpages import FOLDERS, GROUPS, folder_markdown
-from ..core.frontmatter import check_front_matter
-from ..core.languages import relative_url
-from ..core.links import anchors, find_links, resolve
-from ..core.markup import BLOCK, replace_tokens
-from ..core.mdlines import before_sources
-from ..core.phrases import locate, reading_text
-from ..core.places import KINDS, place_details_markdown, place_page_top, places_list_markdown, plan_markdown
-from ..core.planning import itineraries_markdown, months_markdown
-from ..core.provincemap import map_markdown
-from ..core.sitedata import SiteData, load_site_data
-from ..core.timeline import timeline_markdown
-from ..core.visiting import TRIP_FIELDS, trip_markdown
+from ..core.markdown.frontmatter import check_front_matter
+from ..core.markdown.links import anchors, find_links, resolve
+from ..core.markdown.markup import BLOCK, replace_tokens
+from ..core.markdown.phrases import locate, reading_text
+from ..core.publish.sitedata import SiteData, load_site_data
+from ..core.site import structured_data as sd
+from ..core.site.languages import relative_url
 from ..i18n.plugin import page_path
 from ..pagesource import first_body_line, shown_path
 from .config import PagesConfig

@@ -2,7 +2,7 @@
 open-data files, and the blocks that list them (``{{ block.signs }}`` on the list of signs,
 ``{{ block.open_data.files }}``, ``.licence`` and ``.publishers`` on the open-data page).
 
-A thin adapter: the work is in :mod:`dienbien.core.signs` and :mod:`dienbien.core.opendata`.
+A thin adapter: the work is in :mod:`dienbien.core.publish.signs` and :mod:`dienbien.core.publish.opendata`.
 Both language builds compute the same files (they list their sizes); only the build of the
 default language, at the site root, writes them, once for every language.
 """
@@ -15,12 +15,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..core import opendata
-from ..core import signs as signs_core
-from ..core.addresses import SLUGS_FILE, default_path, page_addresses
+from ..core.data.figures import Source
 from ..core.errors import SiteDataError
-from ..core.figures import Source
-from ..core.sitedata import SiteData
+from ..core.publish import opendata
+from ..core.publish import signs as signs_core
+from ..core.publish.sitedata import SiteData
+from ..core.site.addresses import SLUGS_FILE, default_path, page_addresses
 
 #: What ``{{ block.open_data.PART }}`` shows: the table of files, the licence, the publishers credited.
 OPEN_DATA_PARTS = ("files", "licence", "publishers")

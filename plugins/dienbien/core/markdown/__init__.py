@@ -1,0 +1,1 @@
+"""Editors' Markdown: figure tokens, front matter, links, anchors, the editorial checks."""

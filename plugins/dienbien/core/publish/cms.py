@@ -1,0 +1,285 @@
+"""The browser editor at ``/admin/``: Decap CMS, its configuration made from the site's own rules.
+
+The editor edits the same files the build reads: pages in ``content/<lang>/…`` (both languages of a page
+as one entry), one file per figure and per source (``data/figures/<key>.yml``, ``data/sources/<key>.yml``)
+and the topical data files as forms. Its configuration is generated here from what the loaders accept
+(the fields of :mod:`dienbien.core.data.figures`, the units of ``data/units.yml``, the languages of
+``mkdocs.yml``), so the forms cannot drift from the build. The build still checks every saved file.
+
+``/admin/`` is no page of the site: it is written after the sitemap and the service worker, carries
+``noindex``, and the service worker leaves it alone (see ``offline.BYPASS``).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..data.figures import APPROX_KINDS
+from ..data.yamlfile import load_yaml
+from ..errors import SiteDataError
+
+ADMIN = "admin"
+#: Where the pinned editor is installed (tools/package-lock.json), from the project's root.
+BUNDLE = Path("tools/node_modules/decap-cms/dist")
+#: The GitHub repository the production editor commits to: set it before deploying.
+GITHUB_REPO = "OWNER/dien-bien"
+#: The local proxy (decap-server, pinned) that ``make edit`` starts.
+LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
+
+_BUNDLE_FILE = re.compile(r"^(decap-cms\.js|\d+\.decap-cms\.js|[0-9a-f]+\.wasm)$")
+
+APPROX_LABELS = {"over": "hơn (over)", "about": "khoảng (about)", "nearly": "gần (nearly)",
+                 "at_least": "từ … trở lên (at least)"}
+KEY_PATTERN = [r"^[a-z0-9_]+$", "Chỉ dùng chữ thường không dấu, số và dấu gạch dưới, ví dụ tourist_visits_2027"]
+SOURCE_KEY_PATTERN = [r"^[a-z0-9_-]+$", "Chỉ dùng chữ thường không dấu, số, dấu gạch nối hoặc gạch dưới"]
+FULL_DATE_PATTERN = [r"^\d{4}-\d{2}-\d{2}$", "Viết ngày theo mẫu 2027-03-12 (năm-tháng-ngày)"]
+TIME_PATTERN = [r"^([01]\d|2[0-3]):[0-5]\d$", "Viết giờ theo mẫu 19:30 (24 giờ)"]
+DATE_PATTERN = [r"^\d{4}(-\d{2}(-\d{2})?)?$", "Viết 2026-03-08, hoặc 2026-03 / 2026 khi chỉ biết tháng hoặc năm"]
+URL_PATTERN = [r"^https?://", "Địa chỉ web bắt đầu bằng https://"]
+SLUG_PATTERN = [r"^[a-z0-9-]*$", "Chỉ dùng chữ thường không dấu, số và dấu gạch nối, ví dụ history"]
+LANGUAGE_NAMES = {"vi": "tiếng Việt", "en": "tiếng Anh"}
+
+
+def _string(name: str, label: str, hint: str = "", required: bool = True, **extra: Any) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": name, "label": label, "widget": "string"}
+    if not required:
+        field["required"] = False
+    if hint:
+        field["hint"] = hint
+    return {**field, **extra}
+
+
+def _localized(name: str, label: str, languages: tuple[str, ...], hint: str = "",
+               required: bool = True) -> dict[str, Any]:
+    """``{vi: …, en: …}``: one text per language, side by side."""
+    field: dict[str, Any] = {
+        "name": name, "label": label, "widget": "object", "collapsed": False,
+        "fields": [_string(lang, f"{label} ({LANGUAGE_NAMES.get(lang, lang)})", required=required)
+                   for lang in languages]}
+    if not required:
+        field["required"] = False
+    if hint:
+        field["hint"] = hint
+    return field
+
+
+def figure_fields(languages: tuple[str, ...], units: list[str]) -> list[dict[str, Any]]:
+    """The form of a figure, in the order the loader documents its fields."""
+    return [
+        _string("key", "Mã số liệu", "Trang dùng mã này: {{ fig.MÃ }}. Đặt một lần, khi tạo số liệu; "
+                "đổi mã thì phải đổi cả trên các trang.", pattern=KEY_PATTERN),
+        {"name": "value", "label": "Giá trị", "widget": "number", "value_type": "float",
+         "hint": "Chỉ con số trần: 310000 hoặc 15.96 (dấu chấm thập phân). Không viết dấu phân cách hàng "
+                 "nghìn hay chữ; trang tự định dạng theo từng ngôn ngữ."},
+        {"name": "approx", "label": "Mức chính xác", "widget": "select", "required": False,
+         "options": [{"label": APPROX_LABELS.get(k, k), "value": k} for k in APPROX_KINDS],
+         "hint": "Để trống nếu là con số chính xác. “hơn 310.000” thì chọn hơn và ghi 310000."},
+        {"name": "unit", "label": "Đơn vị", "widget": "select", "options": units,
+         "hint": "Cách viết của mỗi đơn vị trong hai ngôn ngữ nằm trong data/units.yml."},
+        _localized("label", "Nội dung số liệu", languages, "Số liệu này đo điều gì, cho từng ngôn ngữ."),
+        _localized("period", "Thời kỳ", languages, "Thời gian số liệu mô tả (ví dụ: năm 2025 / 2025). "
+                   "Để trống cả hai với một đặc điểm lâu dài (chiều dài, độ cao).", required=False),
+        {"name": "source", "label": "Nguồn", "widget": "relation", "collection": "sources",
+         "value_field": "key", "search_fields": ["key", "publisher", "title"],
+         "display_fields": ["{{key}} · {{publisher}} · {{title}}"],
+         "hint": "Chọn trong các nguồn; nguồn mới thì tạo ở mục Nguồn trước."},
+    ]
+
+
+def source_form(languages: tuple[str, ...]) -> list[dict[str, Any]]:
+    others = languages[1:]
+    return [
+        _string("key", "Mã nguồn", "Số liệu và dữ liệu chọn nguồn theo mã này.", pattern=SOURCE_KEY_PATTERN),
+        _string("publisher", "Cơ quan xuất bản", "Tên như cơ quan tự gọi, ví dụ Báo Điện Biên Phủ."),
+        *[_string(f"publisher_{lang}", f"Tên cơ quan cho người đọc {LANGUAGE_NAMES.get(lang, lang)}",
+                  "Để trống nếu giống tên trên, ví dụ Vietnam News Agency (TTXVN).", required=False)
+          for lang in others],
+        _string("title", "Tiêu đề", "Tiêu đề như bản gốc; không có tiêu đề thì mô tả ngắn trong ngoặc vuông."),
+        *[_string(f"title_{lang}", f"Tiêu đề {LANGUAGE_NAMES.get(lang, lang)}",
+                  "Để trống nếu dùng tiêu đề gốc.", required=False) for lang in others],
+        _string("date", "Ngày đăng", "2026-03-08; 2026-03 hoặc 2026 khi chỉ biết tháng hoặc năm.",
+                required=False, pattern=DATE_PATTERN),
+        _string("url", "Địa chỉ web", required=False, pattern=URL_PATTERN),
+    ]
+
+
+def page_fields(lang: str, default: str) -> list[dict[str, Any]]:
+    """The form of a page in one language: its front matter and its Markdown."""
+    fields: list[dict[str, Any]] = [
+        _string("title", "Tiêu đề", "Tên trang, hiện ở đầu trang và trong trình đơn. Để trống nếu dòng đầu của "
+                "nội dung đã là tiêu đề (# Tiêu đề).", required=False),
+        {"name": "description", "label": "Mô tả ngắn", "widget": "text", "required": False,
+         "hint": "Một hai câu cho kết quả tìm kiếm và khi chia sẻ trang."},
+    ]
+    if lang != default:
+        fields.append(_string("slug", "Địa chỉ tiếng Anh" if lang == "en" else "Địa chỉ",
+                              "Phần cuối địa chỉ của trang, ví dụ history. Bắt buộc với mọi trang không phải "
+                              "tiếng Việt.", pattern=SLUG_PATTERN))
+    fields += [
+        {"name": "translation", "label": "Bản dịch", "widget": "select", "required": False,
+         "options": [{"label": "Chưa dịch xong (hiện trang này ở ngôn ngữ kia, kèm thông báo)",
+                      "value": "pending"}],
+         "hint": "Chọn khi trang của ngôn ngữ kia chưa có."},
+        {"name": "body", "label": "Nội dung", "widget": "markdown", "modes": ["raw"],
+         "hint": "Số liệu viết {{ fig.MÃ }}, khối dữ liệu {{ block.TÊN }}; ảnh cần chú thích (alt)."},
+    ]
+    return fields
+
+
+def page_collection(lang: str, default: str, content_dir: str) -> dict[str, Any]:
+    """The pages of one language. A page and its translation are the same path under ``content/vi``
+    and ``content/en``: the editor keeps the path (the ``Thư mục`` field) and the file name."""
+    name = LANGUAGE_NAMES.get(lang, lang)
+    return {"name": f"pages_{lang}", "label": f"Trang {name}", "label_singular": f"trang {name}",
+            "folder": f"{content_dir}/{lang}", "extension": "md", "format": "frontmatter", "create": True,
+            "nested": {"depth": 4, "summary": "{{title}}", "subfolders": False},
+            "meta": {"path": {"widget": "string", "label": "Thư mục",
+                              "hint": "Mục của trang, ví dụ lich-su. Trang và bản dịch của nó có cùng thư mục "
+                                      "và cùng tên tệp trong hai ngôn ngữ.", "index_file": "index"}},
+            "identifier_field": "title", "summary": "{{dirname}}/{{filename}}",
+            "fields": page_fields(lang, default)}
+
+
+def edition_fields(languages: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The form of one dated edition of a festival (``editions:`` in data/events.yml)."""
+    return [
+        _string("start", "Ngày bắt đầu", "Ví dụ 2027-03-12.", pattern=FULL_DATE_PATTERN),
+        _string("end", "Ngày kết thúc", "Để trống nếu chỉ diễn ra một ngày.", required=False,
+                pattern=FULL_DATE_PATTERN),
+        _string("time", "Giờ khai mạc", "Giờ Việt Nam, ví dụ 19:30; chỉ dùng cho kỳ một ngày. Để trống nếu chưa "
+                "biết giờ.", required=False, pattern=TIME_PATTERN),
+        {"name": "part", "label": "Buổi", "widget": "select", "required": False,
+         "options": [{"label": "Buổi tối (khi nguồn chỉ nói “tối”)", "value": "evening"}],
+         "hint": "Chỉ chọn khi không có giờ cụ thể."},
+        _localized("title", "Tên kỳ lễ hội", languages, "Ví dụ: Khai mạc Lễ hội Hoa Ban 2027."),
+        _localized("venue", "Địa điểm", languages, "Để trống nếu nguồn không nói.", required=False),
+        _localized("note", "Ghi chú", languages, "Chủ đề, chương trình chính (không bắt buộc).", required=False),
+        {"name": "sources", "label": "Nguồn", "widget": "relation", "collection": "sources", "multiple": True,
+         "min": 1, "value_field": "key", "search_fields": ["key", "publisher", "title"],
+         "display_fields": ["{{key}} · {{publisher}} · {{title}}"],
+         "hint": "Ít nhất một nguồn công bố ngày này; nguồn mới thì tạo ở mục Nguồn trước."},
+    ]
+
+
+def events_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
+    """data/events.yml as a form: each festival's dated editions. A festival's other lines (its
+    description, when it is held every year) are kept as they are; they are edited in the file."""
+    return {
+        "name": "events", "label": "Lễ hội và sự kiện", "file": f"{data_folder}/events.yml",
+        "fields": [
+            _string("checked", "Ngày rà soát", "Ngày gần nhất đối chiếu tệp này với các nguồn, ví dụ 2026-12-06.",
+                    pattern=FULL_DATE_PATTERN),
+            {"name": "events", "label": "Các lễ hội", "label_singular": "lễ hội", "widget": "list",
+             "allow_add": False, "allow_remove": False, "allow_reorder": False,
+             "summary": "{{fields.name.vi}}", "collapsed": True,
+             "fields": [
+                 {"name": "name", "label": "Tên", "widget": "object", "collapsed": True,
+                  "fields": [_string(lang, f"Tên ({LANGUAGE_NAMES.get(lang, lang)})") for lang in languages]},
+                 {"name": "editions", "label": "Các kỳ có ngày", "label_singular": "kỳ", "widget": "list",
+                  "required": False, "collapsed": True, "summary": "{{fields.start}} · {{fields.title.vi}}",
+                  "hint": "Thêm kỳ mới ngay khi ban tổ chức công bố ngày; kỳ có ngày thay cho ngày dự kiến "
+                          "của năm đó.",
+                  "fields": edition_fields(languages)},
+             ]},
+        ],
+    }
+
+
+def cms_config(data_dir: Path, languages: tuple[str, ...], *, local: bool, content_dir: str = "content",
+               data_folder: str = "data", repo: str = GITHUB_REPO) -> dict[str, Any]:
+    """The editor's ``config.yml``: ``local`` for ``make edit`` (the proxy), else the GitHub backend."""
+    units_file = data_dir / "units.yml"
+    units_doc = load_yaml(units_file, f"{data_folder}/units.yml")
+    if not isinstance(units_doc.data, dict):
+        raise SiteDataError(f"{data_folder}/units.yml", None, "expected units (key: value lines)")
+    sources = source_form(languages)
+    figures = figure_fields(languages, sorted(units_doc.data))
+    config: dict[str, Any] = {
+        "locale": "vi",
+        "backend": {"name": "github", "repo": repo, "branch": "main"},
+        "publish_mode": "editorial_workflow",
+        "media_folder": f"{content_dir}/anh",
+        "public_folder": "/anh",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [
+            *(page_collection(lang, languages[0], content_dir) for lang in languages),
+            {"name": "figures", "label": "Số liệu", "label_singular": "số liệu", "folder": f"{data_folder}/figures",
+             "extension": "yml", "format": "yml", "create": True, "identifier_field": "key", "slug": "{{key}}",
+             "summary": "{{key}} · {{label.vi}}", "sortable_fields": ["key"], "fields": figures},
+            {"name": "sources", "label": "Nguồn", "label_singular": "nguồn", "folder": f"{data_folder}/sources",
+             "extension": "yml", "format": "yml", "create": True, "identifier_field": "key", "slug": "{{key}}",
+             "summary": "{{key}} · {{publisher}} · {{title}}", "sortable_fields": ["key", "date"],
+             "fields": sources},
+            {"name": "data", "label": "Dữ liệu khác", "label_singular": "tệp", "editor": {"preview": False},
+             "files": [events_file(data_folder, languages)]},
+        ],
+    }
+    if local:
+        config["local_backend"] = {"url": LOCAL_PROXY}
+    return config
+
+
+def data_file_orders(config: dict[str, Any], root: Path) -> list[tuple[Path, list[str]]]:
+    """Every data file the editor writes, with the order its form gives the top-level keys."""
+    files: list[tuple[Path, list[str]]] = []
+    for collection in config["collections"]:
+        order = [f["name"] for f in collection.get("fields", [])]
+        if collection.get("format") == "yml" and "folder" in collection:
+            folder = root / collection["folder"]
+            files += [(p, order) for p in sorted(folder.glob("*.yml"))]
+        for file in collection.get("files", []):
+            files.append((root / file["file"], [f["name"] for f in file["fields"]]))
+    return files
+
+
+ADMIN_HTML = """<!doctype html>
+<html lang="vi">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex, nofollow">
+  <title>Biên tập – {site_name}</title>
+  <style>
+    /* The Markdown box in a font that writes every Vietnamese letter: monospace fonts often lack
+       letters with two marks (ắ, ễ, ộ) and show the marks beside them. */
+    [contenteditable="true"], textarea {{ font-family: system-ui, "Noto Sans", "Segoe UI", Roboto,
+      sans-serif !important; }}
+  </style>
+</head>
+<body>
+  <script src="decap-cms.js"></script>
+  <script>
+{preview_styles}
+  </script>
+</body>
+</html>
+"""
+
+
+def bundle_files(bundle_dir: Path) -> list[Path]:
+    """The editor's script and the parts it loads on demand (no source maps)."""
+    if not (bundle_dir / "decap-cms.js").is_file():
+        raise SiteDataError(bundle_dir.as_posix(), None, "the browser editor (/admin/) is not installed",
+                            "run `make tools` (npm ci --prefix tools), which installs the pinned Decap CMS")
+    return sorted(p for p in bundle_dir.iterdir() if _BUNDLE_FILE.match(p.name))
+
+
+def write_admin(site_dir: Path, bundle_dir: Path, config: dict[str, Any], site_name: str) -> None:
+    """``site/admin/``: the page, its configuration and the pinned editor, all from the site's origin."""
+    admin = site_dir / ADMIN
+    admin.mkdir(parents=True, exist_ok=True)
+    for file in bundle_files(bundle_dir):
+        shutil.copyfile(file, admin / file.name)
+    styles = sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css"))
+    styles += [site_dir / "assets" / "stylesheets" / "site.css"]
+    preview = "\n".join(f'    CMS.registerPreviewStyle("../{p.relative_to(site_dir).as_posix()}");'
+                        for p in styles if p.is_file())
+    html = ADMIN_HTML.format(site_name=site_name, preview_styles=preview)
+    (admin / "index.html").write_text(html, encoding="utf-8")
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
+    (admin / "config.yml").write_text(text, encoding="utf-8")

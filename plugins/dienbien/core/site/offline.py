@@ -1,0 +1,133 @@
+"""Reading the site with no connection: the service worker ``sw.js`` at the site's root.
+
+Pages are fetched from the network first and kept in the browser's cache as the visitor
+opens them; when the network fails (or stays silent for a few seconds on a weak mountain
+connection) the saved copy is shown, with a notice. An "essentials" set of pages in every
+language (the front page, getting there, the map…) and the files they need are saved when
+the visitor first arrives. The worker's cache is named after a hash of the whole built
+site, so a new build replaces every stale copy and an unchanged build changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..errors import SiteDataError
+
+WORKER = "sw.js"
+TEMPLATE = Path(__file__).with_name("sw.js")
+
+#: What a visitor reads offline, in each language. ``notice`` is shown above a saved page;
+#: ``title``/``body``/``saved`` make the page shown for a page that was never saved.
+TEXT = {
+    "vi": {"notice": "Bạn đang ngoại tuyến. Đây là bản đã lưu trên máy của bạn; "
+                     "số liệu có thể chưa phải bản mới nhất.",
+           "title": "Không có kết nối mạng",
+           "body": "Trang này chưa được lưu trên máy của bạn. Những trang dưới đây đã được lưu "
+                   "và mở được khi không có mạng:",
+           "home": "Trang chủ"},
+    "en": {"notice": "You are offline. This is the copy saved on your device; "
+                     "figures may not be the latest.",
+           "title": "No connection",
+           "body": "This page has not been saved on your device. These pages are saved and open "
+                   "without a connection:",
+           "home": "Home"},
+}
+
+
+class _References(HTMLParser):
+    """Files a page loads: stylesheets, scripts, icons and images (not links to other pages)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "link" and a.get("href") and set((a.get("rel") or "").split()) & {"stylesheet", "icon"}:
+            self.urls.append(a["href"])
+        elif tag in ("script", "img") and a.get("src"):
+            self.urls.append(a["src"])
+        elif tag == "script" and a.get("data-src"):  # loaded at the first interaction (partials/scripts.html)
+            self.urls.append(a["data-src"])
+        elif tag == "title":
+            self._in_title = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+
+
+def _page_file(site_dir: Path, path: str) -> Path:
+    return site_dir / path / "index.html" if path == "" or path.endswith("/") else site_dir / path
+
+
+def _local(page: str, url: str) -> str | None:
+    """The site path ``url`` points to from the page at site path ``page``, or None if external."""
+    if "://" in url or url.startswith(("//", "data:", "#", "mailto:")):
+        return None
+    url = url.split("#", 1)[0].split("?", 1)[0]
+    base = page if page.endswith("/") or not page else posixpath.dirname(page) + "/"
+    resolved = posixpath.normpath(posixpath.join("/" + base, url)).lstrip("/")
+    return None if resolved.startswith("..") else resolved
+
+
+def site_version(site_dir: Path) -> str:
+    """A hash of every file of the built site: the same for the same build, new for any change."""
+    digest = hashlib.sha256()
+    for file in sorted(p for p in site_dir.rglob("*") if p.is_file() and p.name != WORKER):
+        digest.update(file.relative_to(site_dir).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def service_worker(site_dir: Path, essentials: dict[str, list[str]], default: str, config_file: str) -> str:
+    """The worker's script for a built site.
+
+    ``essentials`` maps each language to the site paths of its essential pages (``""``,
+    ``"chuyen-di/"``, ``"en/chuyen-di/"``…), each of which must exist.
+    """
+    precache: list[str] = []
+    pages: dict[str, list[dict[str, str]]] = {}
+    for lang, paths in essentials.items():
+        pages[lang] = []
+        for path in paths:
+            file = _page_file(site_dir, path)
+            if not file.is_file():
+                raise SiteDataError(config_file, None, f"offline essentials: there is no page at /{path}",
+                                    "list pages by their Markdown path, e.g. chuyen-di/index.md")
+            refs = _References()
+            refs.feed(file.read_text(encoding="utf-8"))
+            title = refs.title.split(" - ")[0].strip() or TEXT.get(lang, TEXT["en"])["home"]
+            pages[lang].append({"url": path, "title": title})
+            precache.append(path)
+            for url in refs.urls:
+                local = _local(path, url)
+                if local and (site_dir / local).is_file():
+                    precache.append(local)
+    script = TEMPLATE.read_text(encoding="utf-8")
+    values = {
+        "VERSION": site_version(site_dir),
+        "PRECACHE": sorted(set(precache)),
+        "PAGES": pages,
+        "TEXT": {lang: TEXT.get(lang, TEXT["en"]) for lang in essentials},
+        "LANGUAGES": [lang for lang in essentials if lang != default],
+        "DEFAULT": default,
+    }
+    for name, value in values.items():
+        script = script.replace(f"/*{name}*/null", json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return script
+
+
+def write_service_worker(site_dir: Path, essentials: dict[str, list[str]], default: str, config_file: str) -> None:
+    (site_dir / WORKER).write_text(service_worker(site_dir, essentials, default, config_file), encoding="utf-8")

@@ -31,7 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from dienbien.build.buildlog import parse_build_log
+from dienbien.buildtools.buildlog import parse_build_log
 from dienbien.core.domain.homepage import load_home, load_slogan
 from dienbien.core.domain.visiting import STALE_AFTER_DAYS, missing_facts, stale_facts
 from dienbien.core.errors import SiteDataError, display_path

@@ -1,4 +1,4 @@
-"""Builds that are stopped or run twice (dienbien.build.staging and the i18n plugin's clean-up): a
+"""Builds that are stopped or run twice (dienbien.buildtools.staging and the i18n plugin's clean-up): a
 second build in the same folder stops at once with a plain message; a build stopped by SIGTERM
 (a CI runner cancelling a job) or SIGINT (Ctrl-C) leaves no process and no folder behind, and the
 published site/ as it was."""

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from dienbien.build.bundlepatch import (
+from dienbien.buildtools.bundlepatch import (
     IDENTIFIERS,
     INDEX_REQUEST,
     SELECTOR,

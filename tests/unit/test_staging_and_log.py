@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from dienbien.build.buildlog import parse_build_log
-from dienbien.build.staging import BuildBusy, exchange, start
+from dienbien.buildtools.buildlog import parse_build_log
+from dienbien.buildtools.staging import BuildBusy, exchange, start
 
 
 def _site(folder: Path, text: str) -> Path:

@@ -13,7 +13,7 @@ English addresses (``/en/history/sites/hill-a1/``), pages are paired by their pa
 ``content/<lang>/``, and each old address of ``data/redirects.yml`` answers with a short
 page leading to the new one.
 
-A production build works in a folder of its own beside ``site/`` (:mod:`dienbien.build.staging`)
+A production build works in a folder of its own beside ``site/`` (:mod:`dienbien.buildtools.staging`)
 and replaces ``site/`` only when the whole build succeeded, so a failed build never reaches
 visitors. A second build in the same folder stops at once; a build stopped by an error, Ctrl-C
 or SIGTERM stops the other languages' processes and removes its work folder.
@@ -44,10 +44,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..build.buildlog import parse_build_log
-from ..build.bundlepatch import BundleChanged, patch_bundle
-from ..build.staging import BuildBusy, WorkFolder
-from ..build.staging import start as start_work
+from ..buildtools.buildlog import parse_build_log
+from ..buildtools.bundlepatch import BundleChanged, patch_bundle
+from ..buildtools.staging import BuildBusy, WorkFolder
+from ..buildtools.staging import start as start_work
 from ..core.errors import SiteDataError, display_path
 from ..core.site.addresses import REDIRECTS_FILE, SLUGS_FILE, Redirect, load_redirects, page_addresses, redirect_html
 from ..core.site.languages import (
@@ -309,7 +309,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         except BundleChanged as e:
             # Our pages load the script after they have loaded; unpatched, it would never start.
             raise PluginError(f"Material's script cannot be patched: {e}. Keep mkdocs-material at the version "
-                              "in requirements.lock, or update plugins/dienbien/build/bundlepatch.py for the new "
+                              "in requirements.lock, or update plugins/dienbien/buildtools/bundlepatch.py for the new "
                               "bundle") from e
         files.remove(bundle)
         files.append(File.generated(config, bundle.src_uri, content=patched))

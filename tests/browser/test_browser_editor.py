@@ -19,6 +19,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import photos
 import pytest
 import yaml
 from conftest import _QuietHandler
@@ -248,6 +249,50 @@ def test_a_festival_edition_added_in_the_form_adds_only_its_lines_and_replaces_t
         text = " ".join(rebuilt.page(where).select_one("article").get_text(" ").split())
         assert shown in text, where
         assert ("3/2027 (dự kiến)" if where.startswith("du") else "March 2027 (expected)") not in text
+
+
+def test_a_place_photo_uploaded_with_alt_text_in_both_languages_shows_as_a_responsive_picture(
+        editor, browser, tmp_path):
+    project, _site, base_url, _port = editor
+    original = photos.camera_jpeg(tmp_path / "doi-a1.jpg", (1800, 1200), orientation=1)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "admin/")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(base_url + "admin/#/collections/data/entries/places")
+    place = page.locator('[class*="listControlItem"]', has=page.get_by_text("Đồi A1", exact=True)).first
+    place.locator("button").first.click()  # unfold the place
+    place.get_by_role("button", name="Add ảnh").click()
+    photo = place.locator('[class*="listControlItem"]').last
+    photo.get_by_role("button", name="Chọn một hình").click()
+    page.locator('input[type="file"]').first.set_input_files(str(original))
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    # without its alt text the form refuses, and nothing reaches the files
+    page.get_by_role("button", name="Công bố", exact=True).click()
+    page.get_by_role("menuitem", name="Công bố ngay").click()
+    page.get_by_text("Bạn còn thiếu vài thông tin bắt buộc").first.wait_for(timeout=10000)
+    assert page.get_by_text("Chú thích (tiếng Việt) bắt buộc nhập.").count() == 1
+    assert not (project / "content/anh/doi-a1.jpg").exists()
+    photo.locator('input[id^="vi-field"]').fill("Chiếc xe tăng của Pháp trên đồi A1")
+    photo.locator('input[id^="en-field"]').fill("The French tank on Hill A1")
+    page.get_by_role("button", name="Công bố", exact=True).click()
+    page.get_by_role("menuitem", name="Công bố ngay").click()
+    deadline = time.monotonic() + 20
+    while "doi-a1.jpg" not in (project / "data/places.yml").read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline, "the photo was not saved"
+        time.sleep(0.2)
+    context.close()
+    assert (project / "content/anh/doi-a1.jpg").read_bytes() == original.read_bytes()
+
+    rebuilt = build_site(project)
+    for where, alt in (("lich-su/di-tich/doi-a1/", "Chiếc xe tăng của Pháp trên đồi A1"),
+                       ("en/history/sites/hill-a1/", "The French tank on Hill A1")):
+        picture = rebuilt.page(where).select_one("article picture")
+        assert picture is not None, where
+        assert picture.img["alt"] == alt
+        types = {s["type"] for s in picture.select("source")}
+        assert {"image/avif", "image/webp"} <= types
+        assert all(len(s["srcset"].split(", ")) >= 2 for s in picture.select("source"))  # several widths
 
 
 def test_the_editor_is_not_a_page_for_visitors(site: Site):

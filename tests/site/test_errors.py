@@ -148,14 +148,14 @@ CASES = [
                       "        - chuyen-di/ban-do-tinh.md\n      languages:"),
                  "mkdocs.yml", "- chuyen-di/ban-do-tinh.md",
                  "offline_essentials: there is no page chuyen-di/ban-do-tinh.md", id="offline-page-missing"),
-    pytest.param(edit("data/places.yml", "    sources: [p8, p20, n56]\n",
-                      "    sources: [p8, p20, n56]\n"
-                      "    photo: {src: /anh/khong-co.jpg, alt: {vi: Đồi A1, en: Hill A1}}\n"),
-                 "data/places.yml", "photo: {src: /anh/khong-co.jpg", "there is no file content/anh/khong-co.jpg",
+    pytest.param(edit("data/places.yml", "    key: doi-a1\n",
+                      "    photos:\n      - {src: /anh/khong-co.jpg, alt: {vi: Đồi A1, en: Hill A1}}\n"
+                      "    key: doi-a1\n"),
+                 "data/places.yml", "- {src: /anh/khong-co.jpg", "there is no file content/anh/khong-co.jpg",
                  id="place-photo-missing"),
-    pytest.param(edit("data/places.yml", "    sources: [p8, p20, n56]\n",
-                      "    sources: [p8, p20, n56]\n    photo: {src: /anh/doi-a1.jpg}\n"),
-                 "data/places.yml", "photo: {src: /anh/doi-a1.jpg}", "the photo needs alt text in every language",
+    pytest.param(edit("data/places.yml", "    key: doi-a1\n",
+                      "    photos:\n      - {src: /anh/doi-a1.jpg}\n    key: doi-a1\n"),
+                 "data/places.yml", "- {src: /anh/doi-a1.jpg}", "the photo needs alt text in every language",
                  id="place-photo-without-alt"),
 ]
 

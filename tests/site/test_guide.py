@@ -114,7 +114,7 @@ def test_editors_notes_fail_the_build_at_their_line(tmp_path):
     page.write_text("\n".join(lines), encoding="utf-8")
     places_file = project / "data/places.yml"
     text = places_file.read_text(encoding="utf-8")
-    places_file.write_text(text.replace("    what:\n      vi: ", "    what:\n      vi: Chưa xác minh. ", 1),
+    places_file.write_text(text.replace("what:\n      vi: ", "what:\n      vi: Chưa xác minh. ", 1),
                            encoding="utf-8")
     data_line = next(i for i, line in enumerate(places_file.read_text(encoding="utf-8").split("\n"), 1)
                      if "Chưa xác minh." in line)

@@ -51,10 +51,10 @@ def add_photos(project: Path) -> None:
     photos.camera_jpeg(project / "content/anh/doi-a1.jpg", (1800, 1200), orientation=1)
     places = project / "data/places.yml"
     places.write_text(places.read_text(encoding="utf-8").replace(
-        "    sources: [p8, p20, n56]\n",
-        "    sources: [p8, p20, n56]\n"
-        "    photo:\n      src: /anh/doi-a1.jpg\n"
-        "      alt: {vi: \"Xe tăng Pháp trên Đồi A1\", en: \"The French tank on Hill A1\"}\n", 1), encoding="utf-8")
+        "    key: doi-a1\n",
+        "    photos:\n      - src: /anh/doi-a1.jpg\n"
+        "        alt: {vi: \"Xe tăng Pháp trên Đồi A1\", en: \"The French tank on Hill A1\"}\n"
+        "    key: doi-a1\n", 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -48,9 +48,16 @@ def project(built, tmp_path) -> Path:
     return project
 
 
+def _as_in_a_terminal() -> None:
+    """Ctrl-C's default action, as in a terminal: a test run started in the background (as CI may start
+    it) passes on SIGINT ignored, and Python then never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_build(project: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
-                            cwd=project, env=build_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            cwd=project, env=build_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=_as_in_a_terminal)
 
 
 def wait_for(condition, timeout: float = 60) -> None:

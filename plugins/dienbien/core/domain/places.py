@@ -71,7 +71,7 @@ class Place:
     figures: tuple[str, ...]
     sources: tuple[Source, ...]
     line: int
-    photo: Photo | None = None
+    photos: tuple[Photo, ...] = ()
 
     @property
     def page(self) -> str:
@@ -96,7 +96,7 @@ def load_places(path: Path, root: Path, languages: tuple[str, ...], store: Figur
         k = ("places", i)
         entry = mapping(doc, k, entry, "a place")
         check_keys(doc, k, entry, {"key", "kind", "type", "name", "what", "where", "sources"},
-                   {"other_names", "lat", "lon", "coordinates_source", "see", "visit", "figures", "photo"})
+                   {"other_names", "lat", "lon", "coordinates_source", "see", "visit", "figures", "photos"})
         key = slug(doc, k + ("key",), entry["key"])
         if key in places:
             raise doc.error(k + ("key",), f"place '{key}' is already listed at line {places[key].line}")
@@ -127,9 +127,17 @@ def load_places(path: Path, root: Path, languages: tuple[str, ...], store: Figur
                                      "figures are defined in data/figures/*.yml")),
             sources=cited_sources(doc, k + ("sources",), entry["sources"], store),
             line=doc.line(*k),
-            photo=_photo(doc, k + ("photo",), entry["photo"], root, languages) if "photo" in entry else None,
+            photos=_photos(doc, k + ("photos",), entry["photos"], root, languages) if "photos" in entry else (),
         )
     return Places(places, doc.path)
+
+
+def _photos(doc, key: tuple, value, root: Path, languages: tuple[str, ...]) -> tuple[Photo, ...]:
+    """``photos:``, a list of photos (the browser editor writes one as a list of one)."""
+    if not isinstance(value, list):
+        raise doc.error(key, "expected a list of photos, each starting with '- src:'",
+                        "write photos:, then on the next line '  - src: /anh/…' and its alt")
+    return tuple(_photo(doc, key + (n,), item, root, languages) for n, item in enumerate(value))
 
 
 def _photo(doc, key: tuple, value, root: Path, languages: tuple[str, ...]) -> Photo:
@@ -153,12 +161,12 @@ def _photo(doc, key: tuple, value, root: Path, languages: tuple[str, ...]) -> Ph
 
 
 def place_page_top(place: Place, lang: str) -> str:
-    """The generated top of a place's page: its title and photo."""
-    photo = ""
-    if place.photo is not None:
-        alt = place.photo.alt[lang].replace("[", "(").replace("]", ")") if place.photo.alt else ""
-        photo = f"![{alt}]({place.photo.src})" + ("{ .decorative }" if place.photo.alt is None else "") + "\n\n"
-    return f"# {place.name[lang]}\n\n" + photo
+    """The generated top of a place's page: its title and photos."""
+    shown = ""
+    for photo in place.photos:
+        alt = photo.alt[lang].replace("[", "(").replace("]", ")") if photo.alt else ""
+        shown += f"![{alt}]({photo.src})" + ("{ .decorative }" if photo.alt is None else "") + "\n\n"
+    return f"# {place.name[lang]}\n\n" + shown
 
 
 def plan_markdown(place: Place, visit: PlaceVisit | None, lang: str) -> str:

@@ -190,6 +190,41 @@ def events_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
+def places_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
+    """data/places.yml as a form: each place's name and descriptions, and the photo at the top of its
+    page with its alt text in every language. A place's other lines (its kind, key facts, figures,
+    sources, coordinates) are kept as they are; they are edited in the file."""
+    def texts(name: str, label: str, hint: str = "", widget: str = "string", required: bool = True):
+        field = {"name": name, "label": label, "widget": "object", "collapsed": True, "required": required,
+                 "fields": [{"name": lang, "label": f"{label} ({LANGUAGE_NAMES.get(lang, lang)})", "widget": widget,
+                             **({"hint": hint} if hint else {})} for lang in languages]}
+        return field
+    return {
+        "name": "places", "label": "Di tích và điểm đến", "file": f"{data_folder}/places.yml",
+        "fields": [
+            {"name": "places", "label": "Các địa điểm", "label_singular": "địa điểm", "widget": "list",
+             "allow_add": False, "allow_remove": False, "allow_reorder": False,
+             "summary": "{{fields.name.vi}}", "collapsed": True,
+             "fields": [
+                 texts("name", "Tên", "Tên hiện ở đầu trang và trong danh sách."),
+                 texts("what", "Giới thiệu ngắn", "Một hai câu cho thẻ của địa điểm.", widget="text"),
+                 texts("where", "Vị trí", "Địa chỉ theo đơn vị hành chính hiện nay.", widget="text"),
+                 # A list, not an optional object: the editor would require an absent object's fields.
+                 {"name": "photos", "label": "Ảnh đầu trang", "label_singular": "ảnh", "widget": "list",
+                  "required": False, "collapsed": False, "summary": "{{fields.src}}",
+                  "hint": "Ảnh gốc (JPEG hoặc PNG); trang tự làm các bản nhỏ gọn cho điện thoại.",
+                  "fields": [
+                      {"name": "src", "label": "Ảnh", "widget": "image", "choose_url": False},
+                      {"name": "alt", "label": "Chú thích ảnh (alt)", "widget": "object",
+                       "hint": "Ảnh cho thấy gì, bằng từng ngôn ngữ: người không xem được ảnh sẽ nghe câu này.",
+                       "fields": [_string(lang, f"Chú thích ({LANGUAGE_NAMES.get(lang, lang)})")
+                                  for lang in languages]},
+                  ]},
+             ]},
+        ],
+    }
+
+
 def cms_config(data_dir: Path, languages: tuple[str, ...], *, local: bool, content_dir: str = "content",
                data_folder: str = "data", repo: str = GITHUB_REPO) -> dict[str, Any]:
     """The editor's ``config.yml``: ``local`` for ``make edit`` (the proxy), else the GitHub backend."""
@@ -216,7 +251,7 @@ def cms_config(data_dir: Path, languages: tuple[str, ...], *, local: bool, conte
              "summary": "{{key}} · {{publisher}} · {{title}}", "sortable_fields": ["key", "date"],
              "fields": sources},
             {"name": "data", "label": "Dữ liệu khác", "label_singular": "tệp", "editor": {"preview": False},
-             "files": [events_file(data_folder, languages)]},
+             "files": [events_file(data_folder, languages), places_file(data_folder, languages)]},
         ],
     }
     if local:

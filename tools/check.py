@@ -264,12 +264,14 @@ def check_visitors(report: Report, data: SiteData, today: dt.date) -> None:
                        f"{visiting.path}:{line}: {what}: kiểm tra lần cuối {checked}, đã hơn {STALE_AFTER_DAYS} "
                        "ngày; hãy kiểm tra lại và sửa 'checked'")
     for place in places.places.values():
-        if place.photo is None:
+        if not place.photos:
             where = f"{places.path}:{place.line}"
             report.add("photo", f"{where}: {place.key}: its page has no photo; add one with alt text in every "
-                       "language (photo: {src: /anh/….jpg, alt: {vi: …, en: …}})",
-                       f"{where}: {place.key}: trang chưa có ảnh; hãy thêm ảnh kèm chú thích bằng mọi ngôn ngữ "
-                       "(photo: {src: /anh/….jpg, alt: {vi: …, en: …}})")
+                       "language (in the browser editor: Di tích và điểm đến; in the file: "
+                       "photos: [{src: /anh/….jpg, alt: {vi: …, en: …}}])",
+                       f"{where}: {place.key}: trang chưa có ảnh; hãy thêm ảnh kèm mô tả bằng mọi ngôn ngữ "
+                       "(trên trình duyệt: Di tích và điểm đến; trong tệp: "
+                       "photos: [{src: /anh/….jpg, alt: {vi: …, en: …}}])")
 
 
 def check_build(report: Report, root: Path) -> None:

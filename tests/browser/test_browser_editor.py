@@ -222,7 +222,7 @@ def test_a_festival_edition_added_in_the_form_adds_only_its_lines_and_replaces_t
     edition.locator('input[id^="start-field"]').fill("2027-03-12")
     edition.locator('input[id^="end-field"]').fill("2027-03-14")
     edition.locator('input[id^="vi-field"]').first.fill("Lễ hội Hoa Ban 2027")
-    edition.locator('input[id^="en-field"]').first.fill("2027 Ban Flower Festival")
+    edition.locator('input[id^="en-field"]').first.fill("Ban Flower Festival 2027")
     sources = edition.locator('input[id^="sources-field"]')
     sources.click()
     sources.type("n-vov-hoaban2018")
@@ -236,7 +236,7 @@ def test_a_festival_edition_added_in_the_form_adds_only_its_lines_and_replaces_t
 
     # the file: the new edition's lines, inserted after the festival's last edition; nothing else
     added = ["      - start: 2027-03-12", "        end: 2027-03-14", "        title:",
-             "          vi: Lễ hội Hoa Ban 2027", "          en: 2027 Ban Flower Festival", "        sources:",
+             "          vi: Lễ hội Hoa Ban 2027", "          en: Ban Flower Festival 2027", "        sources:",
              "          - n-vov-hoaban2018"]
     old, new = before.splitlines(), path.read_text(encoding="utf-8").splitlines()
     at = new.index(added[0])
@@ -271,7 +271,7 @@ def test_a_place_photo_uploaded_with_alt_text_in_both_languages_shows_as_a_respo
     page.get_by_role("button", name="Công bố", exact=True).click()
     page.get_by_role("menuitem", name="Công bố ngay").click()
     page.get_by_text("Bạn còn thiếu vài thông tin bắt buộc").first.wait_for(timeout=10000)
-    assert page.get_by_text("Chú thích (tiếng Việt) bắt buộc nhập.").count() == 1
+    assert page.get_by_text("Mô tả (tiếng Việt) bắt buộc nhập.").count() == 1
     assert not (project / "content/anh/doi-a1.jpg").exists()
     photo.locator('input[id^="vi-field"]').fill("Chiếc xe tăng của Pháp trên đồi A1")
     photo.locator('input[id^="en-field"]').fill("The French tank on Hill A1")

@@ -126,7 +126,7 @@ def page_fields(lang: str, default: str) -> list[dict[str, Any]]:
                       "value": "pending"}],
          "hint": "Chọn khi trang của ngôn ngữ kia chưa có."},
         {"name": "body", "label": "Nội dung", "widget": "markdown", "modes": ["raw"],
-         "hint": "Số liệu viết {{ fig.MÃ }}, khối dữ liệu {{ block.TÊN }}; ảnh cần chú thích (alt)."},
+         "hint": "Số liệu viết {{ fig.MÃ }}, khối dữ liệu {{ block.TÊN }}; ảnh cần mô tả (alt)."},
     ]
     return fields
 
@@ -139,8 +139,9 @@ def page_collection(lang: str, default: str, content_dir: str) -> dict[str, Any]
             "folder": f"{content_dir}/{lang}", "extension": "md", "format": "frontmatter", "create": True,
             "nested": {"depth": 4, "summary": "{{title}}", "subfolders": False},
             "meta": {"path": {"widget": "string", "label": "Thư mục",
-                              "hint": "Mục của trang, ví dụ lich-su. Trang và bản dịch của nó có cùng thư mục "
-                                      "và cùng tên tệp trong hai ngôn ngữ.", "index_file": "index"}},
+                              "hint": "Chuyên mục và tên trang, chữ thường không dấu, nối bằng gạch ngang, ví dụ "
+                                      "du-lich/le-hoi-hoa-ban. Bản tiếng Anh ghi đúng như vậy.",
+                              "index_file": "index"}},
             "identifier_field": "title", "summary": "{{dirname}}/{{filename}}",
             "fields": page_fields(lang, default)}
 
@@ -148,7 +149,8 @@ def page_collection(lang: str, default: str, content_dir: str) -> dict[str, Any]
 def edition_fields(languages: tuple[str, ...]) -> list[dict[str, Any]]:
     """The form of one dated edition of a festival (``editions:`` in data/events.yml)."""
     return [
-        _string("start", "Ngày bắt đầu", "Ví dụ 2027-03-12.", pattern=FULL_DATE_PATTERN),
+        _string("start", "Ngày bắt đầu", "Viết năm-tháng-ngày, ví dụ 2027-03-12 (trang hiện 12/3/2027).",
+                pattern=FULL_DATE_PATTERN),
         _string("end", "Ngày kết thúc", "Để trống nếu chỉ diễn ra một ngày.", required=False,
                 pattern=FULL_DATE_PATTERN),
         _string("time", "Giờ khai mạc", "Giờ Việt Nam, ví dụ 19:30; chỉ dùng cho kỳ một ngày. Để trống nếu chưa "
@@ -156,7 +158,8 @@ def edition_fields(languages: tuple[str, ...]) -> list[dict[str, Any]]:
         {"name": "part", "label": "Buổi", "widget": "select", "required": False,
          "options": [{"label": "Buổi tối (khi nguồn chỉ nói “tối”)", "value": "evening"}],
          "hint": "Chỉ chọn khi không có giờ cụ thể."},
-        _localized("title", "Tên kỳ lễ hội", languages, "Ví dụ: Khai mạc Lễ hội Hoa Ban 2027."),
+        _localized("title", "Tên kỳ lễ hội", languages, "Ví dụ: Lễ hội Hoa Ban 2027; nếu chỉ có ngày khai mạc: "
+                   "Lễ hội Hoa Ban 2027 – đêm khai mạc."),
         _localized("venue", "Địa điểm", languages, "Để trống nếu nguồn không nói.", required=False),
         _localized("note", "Ghi chú", languages, "Chủ đề, chương trình chính (không bắt buộc).", required=False),
         {"name": "sources", "label": "Nguồn", "widget": "relation", "collection": "sources", "multiple": True,
@@ -182,8 +185,8 @@ def events_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
                   "fields": [_string(lang, f"Tên ({LANGUAGE_NAMES.get(lang, lang)})") for lang in languages]},
                  {"name": "editions", "label": "Các kỳ có ngày", "label_singular": "kỳ", "widget": "list",
                   "required": False, "collapsed": True, "summary": "{{fields.start}} · {{fields.title.vi}}",
-                  "hint": "Thêm kỳ mới ngay khi ban tổ chức công bố ngày; kỳ có ngày thay cho ngày dự kiến "
-                          "của năm đó.",
+                  "hint": "Thêm kỳ mới ngay khi ban tổ chức công bố ngày. Trên trang, ngày của kỳ này thay cho "
+                          "ngày dự kiến của năm đó.",
                   "fields": edition_fields(languages)},
              ]},
         ],
@@ -215,9 +218,10 @@ def places_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
                   "hint": "Ảnh gốc (JPEG hoặc PNG); trang tự làm các bản nhỏ gọn cho điện thoại.",
                   "fields": [
                       {"name": "src", "label": "Ảnh", "widget": "image", "choose_url": False},
-                      {"name": "alt", "label": "Chú thích ảnh (alt)", "widget": "object",
-                       "hint": "Ảnh cho thấy gì, bằng từng ngôn ngữ: người không xem được ảnh sẽ nghe câu này.",
-                       "fields": [_string(lang, f"Chú thích ({LANGUAGE_NAMES.get(lang, lang)})")
+                      {"name": "alt", "label": "Mô tả ảnh (alt)", "widget": "object",
+                       "hint": "Một câu cho biết ảnh chụp gì, viết bằng từng ngôn ngữ. Người không xem được ảnh "
+                               "(như người khiếm thị dùng phần mềm đọc màn hình) sẽ nghe câu này.",
+                       "fields": [_string(lang, f"Mô tả ({LANGUAGE_NAMES.get(lang, lang)})")
                                   for lang in languages]},
                   ]},
              ]},

@@ -295,6 +295,72 @@ def test_a_place_photo_uploaded_with_alt_text_in_both_languages_shows_as_a_respo
         assert all(len(s["srcset"].split(", ")) >= 2 for s in picture.select("source"))  # several widths
 
 
+def _publish_and_wait(page, file: Path, old: bytes) -> None:
+    page.get_by_role("button", name="Công bố", exact=True).click()
+    page.get_by_role("menuitem", name="Công bố ngay").click()
+    deadline = time.monotonic() + 20
+    while file.read_bytes() == old:
+        assert time.monotonic() < deadline, f"{file.name} was not saved"
+        time.sleep(0.2)
+
+
+#: For each data form: whether the field to change sits in the first item of a folded list (and in
+#: a folded object there), the field, and the new value (valid for the field's own rule).
+FORMS = {
+    "events": (False, False, "checked", lambda v: "2026-12-07"),
+    "home": (False, False, "plan", lambda v: "du-lich/le-hoi.md"),
+    "glossary": (True, False, "use", lambda v: v + " x"),
+    "places": (True, True, "vi", lambda v: v + " x"),
+    "ethnic_groups": (True, True, "vi", lambda v: v + " x"),
+}
+
+
+@pytest.mark.parametrize("entry", list(FORMS))
+def test_every_data_form_changes_one_line_and_writes_the_file_back_as_it_was(editor, browser, entry):
+    """Each form of "Dữ liệu khác" reads its whole file; a change saves as that one line, and changing it
+    back writes the very same bytes again (the files are as the editor writes them: tools/cms.py --check)."""
+    project, _site, base_url, _port = editor
+    in_list, folded, name, new_value = FORMS[entry]
+    config = cms_config(project / "data", ("vi", "en"), local=True)
+    file = project / next(f["file"] for c in config["collections"] for f in c.get("files", []) if f["name"] == entry)
+    before = file.read_bytes()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base_url + "admin/")
+    page.get_by_role("button", name="Đăng nhập").click()
+
+    def open_field():
+        page.goto(base_url + "admin/#/collections/data")
+        page.goto(base_url + f"admin/#/collections/data/entries/{entry}")
+        page.get_by_text("Đã công bố").first.wait_for(timeout=30000)  # loaded, nothing changed yet
+        scope = page
+        if in_list:
+            scope = page.locator('[class*="listControlItem"]').first
+            scope.locator("button").first.click()  # unfold the first item
+            if folded:
+                scope.get_by_role("button", name="Expand").first.click()  # and its first text (the name)
+        return scope.locator(f'input[id^="{name}-field"]').first
+
+    field = open_field()
+    value = field.input_value()
+    changed_to = new_value(value)
+    field.fill(changed_to)
+    _publish_and_wait(page, file, before)
+    changed = [(a, b) for a, b in zip(before.decode().splitlines(), file.read_text(encoding="utf-8").splitlines(),
+                                      strict=True) if a != b]
+    assert len(changed) == 1 and changed[0][1].endswith(changed_to), changed
+    after = file.read_bytes()
+    field = open_field()  # the entry as saved, read back from the file
+    assert field.input_value() == changed_to
+    field.fill(value)
+    _publish_and_wait(page, file, after)
+    context.close()
+    assert errors == []
+    assert file.read_bytes() == before, f"{file.name} is not written back as it was"
+
+
 def test_the_editor_is_not_a_page_for_visitors(site: Site):
     sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
     index = (site.root / "search/search_index.json").read_text(encoding="utf-8")

@@ -229,6 +229,78 @@ def places_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
+def _texts(name: str, label: str, languages: tuple[str, ...], hint: str = "", widget: str = "string",
+           required: bool = True) -> dict[str, Any]:
+    """A text in every language, folded under its label."""
+    return {"name": name, "label": label, "widget": "object", "collapsed": True, "required": required,
+            **({"hint": hint} if hint else {}),
+            "fields": [{"name": lang, "label": f"{label} ({LANGUAGE_NAMES.get(lang, lang)})", "widget": widget}
+                       for lang in languages]}
+
+
+def home_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
+    """data/home.yml as a form: the front page's plan button, Ban season, three experiences and the
+    figures under the slogan."""
+    return {
+        "name": "home", "label": "Trang chủ", "file": f"{data_folder}/home.yml",
+        "fields": [
+            _string("plan", "Trang của nút “Lên kế hoạch”", "Đường dẫn trang trong content/<ngôn ngữ>/, ví dụ "
+                    "chuyen-di/index.md."),
+            {"name": "labels", "label": "Chữ trên trang chủ", "widget": "object", "collapsed": True,
+             "fields": [_texts("plan", "Nút lên kế hoạch", languages),
+                        _texts("experiences", "Tiêu đề phần trải nghiệm", languages),
+                        _texts("season", "Tiêu đề phần mùa hoa ban", languages),
+                        _texts("season_lead", "Câu mở đầu phần mùa hoa ban", languages, widget="text")]},
+            {"name": "season", "label": "Các tháng của mùa hoa ban", "widget": "list",
+             "field": {"name": "month", "label": "Tháng", "widget": "number", "value_type": "int", "min": 1,
+                       "max": 12},
+             "hint": "Mỗi tháng hiện dòng của nó trong data/months.yml."},
+            {"name": "experiences", "label": "Ba trải nghiệm không thể bỏ lỡ", "label_singular": "trải nghiệm",
+             "widget": "list", "allow_add": False, "allow_remove": False, "summary": "{{fields.title.vi}}",
+             "collapsed": True,
+             "fields": [_texts("title", "Tên trải nghiệm", languages),
+                        _texts("text", "Một hai câu giới thiệu", languages, "Không ghi số liệu ở đây.", widget="text"),
+                        _string("page", "Trang kể tiếp", "Đường dẫn trang, ví dụ du-lich/le-hoi.md.")]},
+            {"name": "highlights", "label": "Số liệu dưới khẩu hiệu", "widget": "relation", "collection": "figures",
+             "multiple": True, "value_field": "key", "search_fields": ["key", "label.vi"],
+             "display_fields": ["{{key}} · {{label.vi}}"], "hint": "Theo thứ tự hiện trên trang."},
+        ],
+    }
+
+
+def glossary_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
+    """data/glossary.yml as a form: for each language, the form the site writes and the variants the
+    check flags."""
+    def entries(lang: str) -> dict[str, Any]:
+        return {"name": lang, "label": f"Cách viết thống nhất ({LANGUAGE_NAMES.get(lang, lang)})",
+                "label_singular": "cách viết", "widget": "list", "summary": "{{fields.use}}", "collapsed": True,
+                "fields": [
+                    _string("use", "Cách viết dùng trên trang"),
+                    {"name": "not", "label": "Các cách viết cần tránh", "widget": "list",
+                     "field": {"name": "variant", "label": "Cách viết cần tránh", "widget": "string"},
+                     "hint": "Được phép đứng trong ngoặc ngay sau cách viết đúng, ở lần nhắc đầu tiên: "
+                             "“Mông (Hmong)”. Bắt đầu bằng re: là một biểu thức chính quy."},
+                ]}
+    return {"name": "glossary", "label": "Cách viết tên và thuật ngữ", "file": f"{data_folder}/glossary.yml",
+            "fields": [entries(lang) for lang in sorted(languages)]}  # alphabetical, as the file is
+
+
+def groups_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
+    """data/ethnic_groups.yml as a form: each group's name, language family and where its people
+    live. The group's figures, heritage and sources are kept as they are; they are edited in the file."""
+    return {
+        "name": "ethnic_groups", "label": "Các dân tộc", "file": f"{data_folder}/ethnic_groups.yml",
+        "fields": [
+            {"name": "groups", "label": "Các dân tộc", "label_singular": "dân tộc", "widget": "list",
+             "allow_add": False, "allow_remove": False, "allow_reorder": False, "summary": "{{fields.name.vi}}",
+             "collapsed": True,
+             "fields": [_texts("name", "Tên", languages, "Tên chính thức của dân tộc."),
+                        _texts("language_family", "Nhóm ngôn ngữ", languages),
+                        _texts("where", "Địa bàn cư trú", languages, "Không ghi số liệu ở đây.", widget="text")]},
+        ],
+    }
+
+
 def cms_config(data_dir: Path, languages: tuple[str, ...], *, local: bool, content_dir: str = "content",
                data_folder: str = "data", repo: str = GITHUB_REPO) -> dict[str, Any]:
     """The editor's ``config.yml``: ``local`` for ``make edit`` (the proxy), else the GitHub backend."""
@@ -255,7 +327,9 @@ def cms_config(data_dir: Path, languages: tuple[str, ...], *, local: bool, conte
              "summary": "{{key}} · {{publisher}} · {{title}}", "sortable_fields": ["key", "date"],
              "fields": sources},
             {"name": "data", "label": "Dữ liệu khác", "label_singular": "tệp", "editor": {"preview": False},
-             "files": [events_file(data_folder, languages), places_file(data_folder, languages)]},
+             "files": [events_file(data_folder, languages), places_file(data_folder, languages),
+                       groups_file(data_folder, languages), home_file(data_folder, languages),
+                       glossary_file(data_folder, languages)]},
         ],
     }
     if local:

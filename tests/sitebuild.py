@@ -3,6 +3,7 @@ output as parsed HTML: shared by the site and browser tests."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -82,6 +83,16 @@ def _leads_elsewhere(path: Path) -> bool:
     """An old address's redirect or a sign's short page: a noindex page that only leads to a real one."""
     with path.open(encoding="utf-8") as f:
         return NOINDEX in f.read(2000)
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash of every file's path and bytes under ``folder``: equal means nothing changed."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def build_site(project: Path, engine: str = "mkdocs") -> Site:

@@ -23,6 +23,7 @@ import photos
 import pytest
 import yaml
 from conftest import _QuietHandler
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dienbien.core.publish.cms import cms_config
 from sitebuild import ROOT, Site, build_site, copy_project
@@ -92,6 +93,29 @@ def _differing(a: Path, b: Path) -> list[str]:
     for name in comparison.common_dirs:
         out += [f"{name}/{p}" for p in _differing(a / name, b / name)]
     return out
+
+
+def _signed_in(browser, base_url: str, route: str = ""):
+    """A new browser in the editor, signed in to the local proxy (no account needed), at ``route``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "admin/")
+    page.get_by_role("button", name="Đăng nhập").click()
+    if route:
+        page.goto(base_url + "admin/#/" + route)
+    return context, page
+
+
+def _unfold(item, ready) -> None:
+    """Open a folded list item until ``ready`` shows: a click before the form is ready does nothing."""
+    for _ in range(3):
+        item.locator("button").first.click()
+        try:
+            ready.first.wait_for(timeout=5000)
+            return
+        except PlaywrightTimeout:
+            continue
+    ready.first.wait_for(timeout=5000)
 
 
 def test_a_form_refuses_an_empty_value_and_saves_nothing(editor, page):
@@ -169,10 +193,7 @@ def _new_page(page, base_url: str, lang: str, fields: dict[str, str], body: str)
 
 def test_a_page_made_in_both_languages_is_published_as_a_pair_in_its_section(editor, browser):
     project, _site, base_url, _port = editor
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(base_url + "admin/")
-    page.get_by_role("button", name="Đăng nhập").click()
+    context, page = _signed_in(browser, base_url)
     vi = project / "content/vi/lich-su/duong-keo-phao/index.md"
     en = project / "content/en/lich-su/duong-keo-phao/index.md"
     _new_page(page, base_url, "vi", {"path": "lich-su/duong-keo-phao", "title": "Đường kéo pháo",
@@ -210,13 +231,9 @@ def test_a_festival_edition_added_in_the_form_adds_only_its_lines_and_replaces_t
     project, _site, base_url, _port = editor
     path = project / "data/events.yml"
     before = path.read_text(encoding="utf-8")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(base_url + "admin/")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.goto(base_url + "admin/#/collections/data/entries/events")
+    context, page = _signed_in(browser, base_url, "collections/data/entries/events")
     festival = page.locator('[class*="listControlItem"]', has=page.get_by_text("Lễ hội Hoa Ban", exact=True)).first
-    festival.locator("button").first.click()  # unfold the festival
+    _unfold(festival, festival.get_by_role("button", name="Add kỳ"))
     festival.get_by_role("button", name="Add kỳ").click()
     edition = festival.locator('[class*="listControlItem"]').last
     edition.locator('input[id^="start-field"]').fill("2027-03-12")
@@ -255,13 +272,9 @@ def test_a_place_photo_uploaded_with_alt_text_in_both_languages_shows_as_a_respo
         editor, browser, tmp_path):
     project, _site, base_url, _port = editor
     original = photos.camera_jpeg(tmp_path / "doi-a1.jpg", (1800, 1200), orientation=1)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(base_url + "admin/")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.goto(base_url + "admin/#/collections/data/entries/places")
+    context, page = _signed_in(browser, base_url, "collections/data/entries/places")
     place = page.locator('[class*="listControlItem"]', has=page.get_by_text("Đồi A1", exact=True)).first
-    place.locator("button").first.click()  # unfold the place
+    _unfold(place, place.get_by_role("button", name="Add ảnh"))
     place.get_by_role("button", name="Add ảnh").click()
     photo = place.locator('[class*="listControlItem"]').last
     photo.get_by_role("button", name="Chọn một hình").click()
@@ -324,12 +337,9 @@ def test_every_data_form_changes_one_line_and_writes_the_file_back_as_it_was(edi
     config = cms_config(project / "data", ("vi", "en"), local=True)
     file = project / next(f["file"] for c in config["collections"] for f in c.get("files", []) if f["name"] == entry)
     before = file.read_bytes()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    context, page = _signed_in(browser, base_url)
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(base_url + "admin/")
-    page.get_by_role("button", name="Đăng nhập").click()
 
     def open_field():
         page.goto(base_url + "admin/#/collections/data")
@@ -338,9 +348,11 @@ def test_every_data_form_changes_one_line_and_writes_the_file_back_as_it_was(edi
         scope = page
         if in_list:
             scope = page.locator('[class*="listControlItem"]').first
-            scope.locator("button").first.click()  # unfold the first item
+            field = scope.locator(f'input[id^="{name}-field"]')
+            inside = scope.get_by_role("button", name="Expand") if folded else field
+            _unfold(scope, inside)
             if folded:
-                scope.get_by_role("button", name="Expand").first.click()  # and its first text (the name)
+                inside.first.click()  # and its first text (the name)
         return scope.locator(f'input[id^="{name}-field"]').first
 
     field = open_field()

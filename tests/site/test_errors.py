@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from collections.abc import Callable
@@ -13,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from dienbien.core.messages import ENGLISH
-from sitebuild import copy_project, run_build
+from sitebuild import copy_project, run_build, tree_digest
 
 pytestmark = pytest.mark.slow
 
@@ -195,15 +194,6 @@ CASES += [
                        "![Ban flowers](ban.jpg){ .decorative }"), PHOTOS_EN, "ban.jpg",
                  "image ban.jpg is marked decorative but has alt text", id="photo-decorative-with-alt"),
 ]
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
 
 @pytest.fixture(scope="module")
 def good_project(tmp_path_factory) -> Path:

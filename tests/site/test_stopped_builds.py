@@ -5,7 +5,6 @@ published site/ as it was."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -16,18 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import build_env, copy_project, run_build
+from sitebuild import build_env, copy_project, run_build, tree_digest
 
 pytestmark = pytest.mark.slow
-
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 @pytest.fixture(scope="module")

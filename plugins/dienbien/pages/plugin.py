@@ -1,5 +1,6 @@
 """Pages and page blocks from ``data/``: a page per ethnic group and per place, and the
-``{{ block.NAME }}`` tokens (tables, charts, timeline, itineraries, months).
+``{{ block.NAME }}`` tokens (tables, charts, timeline, itineraries, months), each rendered by its
+entry in the registry of :mod:`.blocks`.
 
 A thin adapter: the records and their Markdown live in ``dienbien.core``. Generated
 Markdown carries ``{{ fig.KEY }}`` tokens, which the figures plugin then formats and cites.
@@ -20,20 +21,9 @@ from mkdocs.structure.pages import Page
 
 from ..core.data.mdlines import before_sources
 from ..core.domain import events as events_core
-from ..core.domain.campaignmap import campaign_map_markdown
-from ..core.domain.charts import chart_markdown
-from ..core.domain.ethnic_groups import (
-    group_details_markdown,
-    group_page_top,
-    overview_table_markdown,
-    share_chart_html,
-)
+from ..core.domain.ethnic_groups import group_details_markdown, group_page_top
 from ..core.domain.folderpages import FOLDERS, GROUPS, folder_markdown
-from ..core.domain.places import KINDS, place_details_markdown, place_page_top, places_list_markdown, plan_markdown
-from ..core.domain.planning import itineraries_markdown, months_markdown
-from ..core.domain.provincemap import map_markdown
-from ..core.domain.timeline import timeline_markdown
-from ..core.domain.visiting import TRIP_FIELDS, trip_markdown
+from ..core.domain.places import place_details_markdown, place_page_top, plan_markdown
 from ..core.errors import SiteDataError, display_path
 from ..core.markdown.frontmatter import check_front_matter
 from ..core.markdown.links import anchors, find_links, resolve
@@ -41,11 +31,11 @@ from ..core.markdown.markup import BLOCK, replace_tokens
 from ..core.markdown.phrases import locate, reading_text
 from ..core.publish.sitedata import SiteData, load_site_data
 from ..core.site import structured_data as sd
-from ..core.site.languages import relative_url
 from ..i18n.plugin import page_path
 from ..pagesource import first_body_line, shown_path
+from .blocks import BlockPage, render_block
 from .config import PagesConfig
-from .published import OPEN_DATA_PARTS, SIGNS_PAGE, published
+from .published import SIGNS_PAGE, published
 
 log = get_plugin_logger(__name__)
 
@@ -231,81 +221,11 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         return plan_markdown(place, visiting.places.get(place.key) if visiting else None, lang)
 
     def _block(self, name: str, line: int, src: str, lang: str, shown: str) -> str:
-        data = self.data
         self.used_blocks.setdefault(src, set()).add(name)
-        needs = {"ethnic_groups_table": ("ethnic_groups.yml", data.groups),
-                 "ethnic_groups_chart": ("ethnic_groups.yml", data.groups),
-                 "campaign_timeline": ("timeline.yml", data.timeline),
-                 "itineraries": ("itineraries.yml", data.itineraries),
-                 "months": ("months.yml", data.months),
-                 "province_map": ("map.yml", data.map),
-                 "campaign_map": ("campaign_map.yml", data.campaign_map),
-                 "events": ("events.yml", data.events),
-                 "signs": ("places.yml", data.places),
-                 **{f"places.{kind}": ("places.yml", data.places) for kind in KINDS}}
-        if name.startswith("open_data."):
-            return self.published.open_data_block(name.removeprefix("open_data."), src, shown, line)
-        if name == "plan":
-            record = self.generated.get(src)
-            if not self._is_place(record):
-                raise SiteDataError(shown, line, "{{ block.plan }} belongs on the page of a relic site or destination",
-                                    "remove it from this page")
-            return self._plan(record, lang)
-        if name.startswith("practical."):
-            topic = name.removeprefix("practical.")
-            if topic not in TRIP_FIELDS:
-                raise SiteDataError(shown, line, f"unknown practical topic '{topic}'",
-                                    "topics are: " + ", ".join(TRIP_FIELDS))
-            facts = data.visiting.trip.get(topic, ()) if data.visiting else ()
-            return trip_markdown(facts, lang)
-        if name.startswith("chart."):
-            chart = data.charts.get(name.removeprefix("chart."))
-            if chart is None:
-                raise SiteDataError(shown, line, f"unknown chart '{name.removeprefix('chart.')}'",
-                                    "charts are defined in data/charts.yml: " + ", ".join(data.charts))
-            return chart_markdown(chart, data.store, lang)
-        if name.startswith("event."):
-            key = name.removeprefix("event.")
-            if data.events is None or key not in {e.key for e in data.events.events}:
-                keys = ", ".join(e.key for e in data.events.events) if data.events else "none (no data/events.yml)"
-                raise SiteDataError(shown, line, f"unknown event '{key}'", "events in data/events.yml: " + keys)
-            return events_core.event_markdown(data.events, key, lang, lambda path: _link(src, path))
-        if name not in needs:
-            raise SiteDataError(shown, line, f"unknown block '{name}'",
-                                "blocks are: " + ", ".join([*needs, "plan", "event.KEY",
-                                                            *(f"open_data.{p}" for p in OPEN_DATA_PARTS),
-                                                            *(f"practical.{t}" for t in TRIP_FIELDS),
-                                                            *(f"chart.{c}" for c in data.charts)]))
-        file, loaded = needs[name]
-        if loaded is None:
-            raise SiteDataError(shown, line, f"block '{name}' needs data/{file}, which does not exist")
-        if name == "signs":
-            return self.published.signs_html(src)
-        place_link = self._place_link(src)
-        if name == "ethnic_groups_table":
-            return overview_table_markdown(data.groups, data.store, lang,
-                                           lambda g: _link(src, data.groups.page(g)))
-        if name.startswith("places."):
-            return places_list_markdown(data.places, name.removeprefix("places."), lang,
-                                        lambda p: _link(src, p.page))
-        if name == "ethnic_groups_chart":
-            return share_chart_html(data.groups, data.store, lang)
-        if name == "events":
-            groups = {g.key: g for g in data.groups.groups} if data.groups else {}
-            return events_core.events_markdown(
-                data.events, data.store, lang, lambda path: _link(src, path), place_link,
-                lambda key: _link(src, data.groups.page(groups[key])), lambda key, lg: groups[key].name[lg])
-        if name == "province_map":
-            here = self.page_path(src)
-            return map_markdown(data.map, data.places, lang, lambda p: relative_url(here, self.page_path(p.page)))
-        if name == "campaign_map":
-            return campaign_map_markdown(loaded, lang, place_link)
-        if name == "campaign_timeline":
-            return timeline_markdown(data.timeline, lang, place_link)
-        if name == "itineraries":
-            return itineraries_markdown(data.itineraries, lang,
-                                        lambda key, lg: data.places.places[key].name[lg], place_link)
-        return months_markdown(data.months, lang)
+        record = self.generated.get(src)
+        plan = (lambda: self._plan(record, lang)) if self._is_place(record) else None
+        return render_block(name, BlockPage(src, lang, shown, line, self.data, lambda to: _link(src, to),
+                                            self._place_link(src), self.page_path, self.published, plan))
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict | None:
         """schema.org JSON-LD for the page, in its language (rendered by partials/jsonld.html)."""

@@ -32,15 +32,27 @@ def test_publish_puts_the_new_site_in_place_and_removes_the_rest(tmp_path: Path)
     final = _site(tmp_path / "site", "old")
     work = start(final)
     _site(work.staging, "new")
-    work.publish()
+    remover = work.publish()
     assert (final / "index.html").read_text() == "new"
+    start(final).close()  # the folder is free as soon as the new site is in place
+    assert remover.wait(timeout=30) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_old_site_is_removed_by_a_process_that_outlives_the_build(tmp_path: Path):
+    final = _site(tmp_path / "site", "old")
+    work = start(final)
+    _site(work.staging, "new")
+    remover = work.publish()
+    assert remover.pid != os.getpid() and os.getsid(remover.pid) == remover.pid  # a session of its own
+    remover.wait(timeout=30)
+    assert not work.path.exists()
 
 
 def test_the_first_publish_makes_site(tmp_path: Path):
     work = start(tmp_path / "site")
     _site(work.staging, "new")
-    work.publish()
+    work.publish().wait(timeout=30)
     assert (tmp_path / "site/index.html").read_text() == "new"
 
 

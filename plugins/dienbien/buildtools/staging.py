@@ -11,7 +11,8 @@
   two renames follow each other as closely as they can.
 
 A failed or stopped build leaves the published ``site/`` exactly as it was, and nothing half-written
-is ever served.
+is ever served. Once a build has published, its work folder (with the old site in it) is deleted by a
+process of its own, after the build has returned.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import errno
 import fcntl
 import os
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,14 +52,21 @@ class WorkFolder:
         """The output folder and log file of another language's build."""
         return self.path / lang, self.path / f"{lang}.log"
 
-    def publish(self) -> None:
-        """Put the staging tree in place of ``site/``, then remove everything else this build made."""
-        exchange(self.staging, self.final)
-        self.close()
+    def publish(self) -> subprocess.Popen:
+        """Put the staging tree in place of ``site/``, release the folder, and remove everything else
+        this build made, the old site among it, in a process of its own: the build is done once the
+        new site is in place (deleting a thousand pages' files takes seconds on a journaling disk).
+        Returns that process (``wait()`` for the folder to be gone)."""
+        exchange(self.staging, self.final, remove_old=False)
+        self._release()
+        return remove_later(self.path)
 
     def close(self) -> None:
         """Remove the work folder and release the lock (again: nothing happens)."""
         shutil.rmtree(self.path, ignore_errors=True)
+        self._release()
+
+    def _release(self) -> None:
         if self._lock is not None:
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             os.close(self._lock)
@@ -86,14 +95,16 @@ def _renameat2():
     return function
 
 
-def exchange(new: Path, final: Path) -> None:
-    """Make ``new`` the tree at ``final`` and remove the old one; ``final`` is a whole tree at every moment
-    when the system can exchange two names atomically (Linux, glibc 2.28 and later)."""
+def exchange(new: Path, final: Path, remove_old: bool = True) -> None:
+    """Make ``new`` the tree at ``final``; ``final`` is a whole tree at every moment when the system can
+    exchange two names atomically (Linux, glibc 2.28 and later). The old tree is removed, or, with
+    ``remove_old=False``, left at ``new``'s name."""
     if final.exists():
         renameat2 = _renameat2()
         if renameat2 is not None and renameat2(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(final),
                                                _RENAME_EXCHANGE) == 0:
-            shutil.rmtree(new, ignore_errors=True)  # now the old site
+            if remove_old:
+                shutil.rmtree(new, ignore_errors=True)  # now the old site
             return
         code = ctypes.get_errno()
         if code not in (0, errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
@@ -101,6 +112,16 @@ def exchange(new: Path, final: Path) -> None:
         old = new.with_name(new.name + ".old")
         os.replace(final, old)
         os.replace(new, final)
-        shutil.rmtree(old, ignore_errors=True)
+        if remove_old:
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(old, new)
         return
     os.replace(new, final)
+
+
+def remove_later(path: Path) -> subprocess.Popen:
+    """Delete ``path`` in a process of its own that outlives this one (its own session, working in
+    ``/``, so that stopping the build or its terminal does not stop the clean-up half-way)."""
+    return subprocess.Popen(["rm", "-rf", "--", str(path)], cwd="/", start_new_session=True,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -25,16 +25,16 @@ $(TOOLS): tools/package.json tools/package-lock.json  ## axe-core, the Nu HTML C
 
 tools: $(TOOLS)  ## Node tools, among them the browser editor at /admin/ (Decap CMS), which every build copies
 
-serve: $(STAMP) $(TOOLS)  ## Preview both languages with live reload: vi at /, en at /en/
+serve: $(STAMP) $(TOOLS)  ## Preview both languages with live reload: vi at /, en at /en/ (a save redoes what it reaches)
 	@bash tools/system_deps.sh fonts
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty -a 127.0.0.1:8000
 
 # The editor's local proxy (decap-server, pinned) writes this checkout; it listens on 127.0.0.1 only.
 edit: $(STAMP) $(TOOLS)  ## Edit in the browser at http://127.0.0.1:8000/admin/ (Ctrl-C stops the proxy and the preview)
 	@bash tools/system_deps.sh fonts
 	@trap 'kill 0' INT TERM EXIT; \
 	BIND_HOST=127.0.0.1 PORT=8081 GIT_REPO_DIRECTORY="$(CURDIR)" tools/node_modules/.bin/decap-server & \
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty -a 127.0.0.1:8000
 
 build: $(STAMP) $(TOOLS)  ## Production build into site/ (replaced only when the build succeeds)
 	@bash tools/system_deps.sh fonts

@@ -5,14 +5,13 @@ site's templates and data, then times, in one run of this script on this machine
 the variants interleaved run by run (so that a change in the machine's load touches all):
 
 - ``material``: plain Material, one language (vi), same theme features, none of our plugins;
-- ``single``: our plugins with one language, from an empty cache (``--single``);
 - ``cold``: our plugins, vi and en built in parallel, from an empty photo and card cache;
 - ``warm``: the same again with the cache the cold build left (nothing to draw or encode).
 
 Prints wall times (median of --runs), the ratios cold / material and warm / material (the
 targets: at most 1.5× and 1.15× at 1,000 pages per language), and the time per page.
 
-    .venv/bin/python benchmarks/build_speed.py [--sizes 1000 2000] [--runs 3] [--single]
+    .venv/bin/python benchmarks/build_speed.py [--sizes 1000 2000] [--runs 3]
 
 ``make test`` runs it once at a tiny size (tests/site/test_benchmark.py), so that it keeps
 running as the site changes; it asserts no timings.
@@ -129,15 +128,6 @@ def write_config(project: Path, base: dict, variant: str) -> Path:
     if variant == "material":
         config["plugins"] = ["search"]
         config.pop("hooks")
-    elif variant == "single":
-        plugins = []
-        for plugin in base["plugins"]:
-            if isinstance(plugin, dict) and "dienbien/i18n" in plugin:
-                i18n = dict(plugin["dienbien/i18n"])
-                i18n["languages"] = {"vi": i18n["languages"]["vi"]}
-                plugin = {"dienbien/i18n": i18n}
-            plugins.append(plugin)
-        config["plugins"] = plugins
     text = yaml.safe_dump(_without_tags(config), allow_unicode=True, sort_keys=False)
     text = text.replace("slugify: SLUGIFY", f"slugify: {slugify}")
     path = project / f"mkdocs-{variant}.yml"
@@ -169,15 +159,13 @@ def time_build(config_file: Path, site_dir: Path, cache_dir: Path) -> float:
     return elapsed
 
 
-def measure(project: Path, base: dict, runs: int, single: bool) -> dict[str, float]:
+def measure(project: Path, base: dict, runs: int) -> dict[str, float]:
     """Median wall time of each variant; the variants take turns within each run."""
-    configs = {variant: write_config(project, base, variant) for variant in ("material", "single", "bilingual")}
+    configs = {variant: write_config(project, base, variant) for variant in ("material", "bilingual")}
     times: dict[str, list[float]] = {}
     for run in range(runs):
         cache = project / f"cache-{run}"  # empty: the cold build draws every card
         order = [("material", "material", project / "cache-material")]
-        if single:
-            order.append(("single", "single", project / f"cache-single-{run}"))
         order += [("cold", "bilingual", cache), ("warm", "bilingual", cache)]
         for name, variant, cache_dir in order:
             times.setdefault(name, []).append(time_build(configs[variant], project / f"site-{variant}", cache_dir))
@@ -188,19 +176,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--single", action="store_true", help="also time our plugins with one language")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; median of {args.runs} runs; synthetic pages per language")
-    single = f" {'single':>8}" if args.single else ""
-    print(f"{'pages':>6} {'material':>9}{single} {'cold':>8} {'warm':>8} {'cold/material':>14} "
+    print(f"{'pages':>6} {'material':>9} {'cold':>8} {'warm':>8} {'cold/material':>14} "
           f"{'warm/material':>14} {'ms/page (cold)':>15}", flush=True)
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix="dienbien-bench-") as tmp:
             project, base = make_project(Path(tmp), size)
-            times = measure(project, base, args.runs, args.single)
+            times = measure(project, base, args.runs)
             total_pages = sum(1 for _ in (project / "site-bilingual").rglob("index.html"))
-            single = f" {times['single']:>7.2f}s" if args.single else ""
-            print(f"{size:>6} {times['material']:>8.2f}s{single} {times['cold']:>7.2f}s {times['warm']:>7.2f}s "
+            print(f"{size:>6} {times['material']:>8.2f}s {times['cold']:>7.2f}s {times['warm']:>7.2f}s "
                   f"{times['cold'] / times['material']:>13.2f}x {times['warm'] / times['material']:>13.2f}x "
                   f"{1000 * times['cold'] / total_pages:>14.1f}", flush=True)
 

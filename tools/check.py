@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 import subprocess
 import sys
@@ -31,7 +32,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale
+
 from dienbien.buildtools.buildlog import parse_build_log
+from dienbien.core.data.languages import Languages
 from dienbien.core.domain.homepage import load_home, load_slogan
 from dienbien.core.domain.visiting import STALE_AFTER_DAYS, missing_facts, stale_facts
 from dienbien.core.errors import SiteDataError, display_path
@@ -47,9 +51,9 @@ from dienbien.core.markdown.glossary import check_site, load_glossary
 from dienbien.core.messages import ENGLISH, localize, mode
 from dienbien.core.publish.sitedata import SiteData, load_site_data
 from dienbien.core.site.languages import is_pending, read_front_matter, scan_content
+from dienbien.i18n.config import load_languages
 
 ROOT = Path(__file__).resolve().parents[1]
-LANGS = ("vi", "en")
 SHOWN = 10  # items shown per section without --all
 
 MUST, IMPORTANT, REVIEW = "must", "important", "review"
@@ -148,10 +152,10 @@ def check_data(report: Report, root: Path) -> SiteData | None:
     """Load the data files as the build does; a mistake is reported at its line, never as a traceback."""
     data_dir = root / "data"
     try:
-        data = load_site_data(data_dir, LANGS, root)  # what the pages plugin loads
+        data = load_site_data(data_dir, languages(root), root)  # what the pages plugin loads
         for name, loader in (("slogan.yml", load_slogan), ("home.yml", load_home)):  # and the front page
             if (data_dir / name).is_file():
-                loader(data_dir / name, root, LANGS, data.store)
+                loader(data_dir / name, root, languages(root), data.store)
     except SiteDataError as e:
         report.error("data", e)
         return None
@@ -161,7 +165,7 @@ def check_data(report: Report, root: Path) -> SiteData | None:
 def check_pages(report: Report, root: Path, store) -> None:
     """The build's rules on each Markdown page, and the tests' rules on typed statistics."""
     content = root / "content"
-    pages = scan_content(content, LANGS)
+    pages = scan_content(content, languages(root).codes)
     for rel, have, lacking in pages.missing():
         source = pages.pages[rel][have]
         shown = display_path(source, root)
@@ -180,11 +184,14 @@ def check_pages(report: Report, root: Path, store) -> None:
                        f"{shown}: chưa có bản '{lacking}' (content/{lacking}/{rel}); hãy dịch, hoặc thêm "
                        "'translation: pending' vào phần đầu trang (front matter)")
     for rel, langs in sorted(pages.pages.items()):
-        if set(LANGS) <= set(langs):
-            vi, en = last_change(langs["vi"]), last_change(langs["en"])
-            if vi and en and vi > en:
-                report.add("english_older", f"content/vi/{rel} changed after content/en/{rel}: review the English page",
-                           f"content/vi/{rel} đã sửa sau content/en/{rel}: hãy xem lại bản tiếng Anh")
+        default = languages(root).default
+        for lang in (lang for lang in languages(root).others if default in langs and lang in langs):
+            original, translated = last_change(langs[default]), last_change(langs[lang])
+            if original and translated and original > translated:
+                report.add("english_older", f"content/{default}/{rel} changed after content/{lang}/{rel}: review the "
+                           f"{_name(lang, 'en')} page",
+                           f"content/{default}/{rel} đã sửa sau content/{lang}/{rel}: hãy xem lại bản "
+                           f"{_name(lang, 'vi')}")
         for path in langs.values():
             shown = display_path(path, root)
             try:
@@ -214,7 +221,7 @@ def check_glossary(report: Report, root: Path) -> None:
     glossary = root / "data" / "glossary.yml"
     if glossary.is_file():
         try:
-            findings = check_site(root, root / "content", root / "data", load_glossary(glossary, root, LANGS))
+            findings = check_site(root, root / "content", root / "data", load_glossary(glossary, root, languages(root)))
         except SiteDataError as e:
             report.error("data", e)
             return
@@ -249,19 +256,20 @@ def check_visitors(report: Report, data: SiteData, today: dt.date) -> None:
     if places is None:
         return
     keys = tuple(places.places)
-    shown = visiting.path if visiting else "data/visiting.yml"
     for key, missing in missing_facts(visiting, keys):
         en = " or ".join({"hours": "opening hours", "price": "ticket price"}[m] for m in missing)
         vi = " hay ".join({"hours": "giờ mở cửa", "price": "giá vé"}[m] for m in missing)
         where = f"{places.path}:{places.places[key].line}"
+        shown = visiting.place_file(key) if visiting else f"data/visiting/places/{key}.yml"
         report.add("hours_price", f"{where}: {key}: no {en} in {shown} yet; add what a reputable source gives, "
-                   "with the date it was true", f"{where}: {key}: chưa có {vi} trong {shown}; hãy thêm theo một "
-                   "nguồn đáng tin, kèm ngày thông tin còn đúng")
+                   "with the date it was true (in the browser editor: Thông tin tham quan)",
+                   f"{where}: {key}: chưa có {vi} trong {shown}; hãy thêm theo một nguồn đáng tin, kèm ngày "
+                   "thông tin còn đúng (trên trình duyệt: Thông tin tham quan)")
     if visiting:
-        for what, line, checked in stale_facts(visiting, today):
-            report.add("stale_fact", f"{visiting.path}:{line}: {what}: last checked {checked}, more than "
+        for what, where, checked in stale_facts(visiting, today):
+            report.add("stale_fact", f"{where}: {what}: last checked {checked}, more than "
                        f"{STALE_AFTER_DAYS} days ago; check it again and update 'checked'",
-                       f"{visiting.path}:{line}: {what}: kiểm tra lần cuối {checked}, đã hơn {STALE_AFTER_DAYS} "
+                       f"{where}: {what}: kiểm tra lần cuối {checked}, đã hơn {STALE_AFTER_DAYS} "
                        "ngày; hãy kiểm tra lại và sửa 'checked'")
     for place in places.places.values():
         if not place.photos:
@@ -316,19 +324,32 @@ def _page_sources(root: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     try:
         from dienbien.core.site.addresses import page_addresses  # English pages at English addresses
-        addresses = page_addresses(content, LANGS, LANGS[0], root=root)
+        addresses = page_addresses(content, languages(root), languages(root).default, root=root)
     except (ImportError, SiteDataError, TypeError):
         addresses = None
-    for lang in LANGS:
+    for lang in languages(root):
         for path in sorted((content / lang).rglob("*.md")):
             key = path.relative_to(content / lang).as_posix()
             if addresses and key in addresses and lang in addresses[key]:
                 address = addresses[key][lang]
             else:
-                address = ("" if lang == LANGS[0] else f"{lang}/") + key.removesuffix(".md").removesuffix("index")
+                address = (("" if lang == languages(root).default else f"{lang}/")
+                           + key.removesuffix(".md").removesuffix("index"))
                 address = address if address.endswith("/") or not address else address + "/"
             out[address] = display_path(path, root)
     return out
+
+
+@functools.cache
+def languages(root: Path) -> Languages:
+    """The site's languages, as mkdocs.yml declares them under dienbien/i18n."""
+    return load_languages(root / "mkdocs.yml")
+
+
+def _name(lang: str, reader: str) -> str:
+    """A language's name as a reader of ``reader`` writes it in a sentence: "English", "tiếng Anh"."""
+    name = Locale.parse(reader).languages.get(lang, lang)
+    return name if reader == "en" else name[:1].lower() + name[1:]
 
 
 def last_change(path: Path) -> int | None:

@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from dienbien.core.data.yamlfile import safe_load  # noqa: E402
 from dienbien.core.publish.cms import cms_config, data_file_orders  # noqa: E402
+from dienbien.i18n.config import load_languages  # noqa: E402
 
-LANGUAGES = ("vi", "en")
 SCRIPT = ROOT / "tools" / "cms_yaml.mjs"
 
 
@@ -39,7 +39,7 @@ def _meaning(text: str):
 
 def run(root: Path, check: bool) -> tuple[list[str], list[str]]:
     """``(rewritten or to rewrite, refused)``: paths relative to ``root``."""
-    config = cms_config(root / "data", LANGUAGES, local=False)
+    config = cms_config(root / "data", load_languages(root / "mkdocs.yml"), local=False)
     files = data_file_orders(config, root)
     before = {path: path.read_text(encoding="utf-8") for path, _ in files}
     job = {"check": check, "files": [{"path": str(path), "order": order} for path, order in files]}

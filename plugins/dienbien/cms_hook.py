@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 
 from dienbien.core.errors import SiteDataError
 from dienbien.core.publish.cms import BUNDLE, cms_config, write_admin
+from dienbien.i18n.config import site_languages
 
 LANGUAGE_ENV = "DIENBIEN_I18N_LANGUAGE"  # set in the other languages' builds (dienbien/i18n)
 _command = "build"
@@ -30,11 +31,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if LANGUAGE_ENV in os.environ:
         return
     i18n = config.plugins["dienbien/i18n"].config
-    languages = tuple(i18n.languages)
+    languages = site_languages(config)
     root = Path(config.config_file_path).parent
     data = root / config.plugins["dienbien/pages"].config.data_dir
     try:
         settings = cms_config(data, languages, local=_command == "serve")
-        write_admin(Path(config.site_dir), root / BUNDLE, settings, i18n.languages[i18n.default_language].site_name)
+        write_admin(Path(config.site_dir), root / BUNDLE, settings, i18n.languages[languages.default].site_name)
     except SiteDataError as e:
         raise PluginError(str(e)) from e

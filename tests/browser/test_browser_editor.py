@@ -27,6 +27,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dienbien.core.publish.cms import cms_config
 from sitebuild import ROOT, Site, build_site, copy_project
+from sitelanguages import LANGUAGES
 
 pytestmark = pytest.mark.slow
 
@@ -52,7 +53,7 @@ def editor(tmp_path_factory):
     served = folder / "served"
     shutil.copytree(site.root, served)
     port = _free_port()
-    config = cms_config(project / "data", ("vi", "en"), local=True)
+    config = cms_config(project / "data", LANGUAGES, local=True)
     config["local_backend"] = {"url": f"http://127.0.0.1:{port}/api/v1"}
     (served / "admin/config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                              encoding="utf-8")
@@ -315,6 +316,12 @@ def _publish_and_wait(page, file: Path, old: bytes) -> None:
     while file.read_bytes() == old:
         assert time.monotonic() < deadline, f"{file.name} was not saved"
         time.sleep(0.2)
+    # the proxy writes the file in place (emptied, then written): wait until two reads agree
+    seen = b""
+    while (now := file.read_bytes()) != seen or not now:
+        assert time.monotonic() < deadline, f"{file.name} was not written whole"
+        seen = now
+        time.sleep(0.3)
 
 
 #: For each data form: whether the field to change sits in the first item of a folded list (and in
@@ -324,6 +331,8 @@ FORMS = {
     "home": (False, False, "plan", lambda v: "du-lich/le-hoi.md"),
     "glossary": (True, False, "use", lambda v: v + " x"),
     "places": (True, True, "vi", lambda v: v + " x"),
+    "visiting_shared": (True, False, "checked", lambda v: "2020-10-11"),
+    "visiting_trip": (True, False, "checked", lambda v: "2026-03-07"),
     "ethnic_groups": (True, True, "vi", lambda v: v + " x"),
 }
 
@@ -334,7 +343,7 @@ def test_every_data_form_saves_a_change_as_that_one_line(editor, browser, entry)
     are kept as the editor writes them (tools/cms.py --check, tests/unit/test_cms.py)."""
     project, _site, base_url, _port = editor
     in_list, folded, name, new_value = FORMS[entry]
-    config = cms_config(project / "data", ("vi", "en"), local=True)
+    config = cms_config(project / "data", LANGUAGES, local=True)
     file = project / next(f["file"] for c in config["collections"] for f in c.get("files", []) if f["name"] == entry)
     before = file.read_bytes()
     context, page = _signed_in(browser, base_url)
@@ -367,6 +376,42 @@ def test_every_data_form_saves_a_change_as_that_one_line(editor, browser, entry)
     assert open_field().input_value() == changed_to  # the entry as saved, read back from the file
     context.close()
     assert errors == []
+
+
+def test_a_place_s_practical_fact_changed_in_its_form_saves_as_its_one_line_and_shows_on_its_page(editor, browser):
+    """A place's practical facts are one file (data/visiting/places/<key>.yml); its form reads the shared
+    entries and the sources it chooses from, and saving a fact's new date changes that line only."""
+    project, _site, base_url, _port = editor
+    path = project / "data/visiting/places/him-lam.yml"
+    before = path.read_bytes()
+    context, page = _signed_in(browser, base_url)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base_url + "admin/#/collections/visiting")
+    page.get_by_text("him-lam", exact=True).first.wait_for(timeout=30000)  # the places' files are listed
+    page.goto(base_url + "admin/#/collections/visiting/entries/him-lam")
+    page.get_by_text("Đã công bố").first.wait_for(timeout=30000)
+    page.wait_for_load_state("networkidle")
+    page.get_by_text("Di tích Him Lam (him-lam)", exact=True).wait_for(timeout=5000)  # the place, by its name
+    fact = page.locator('[class*="listControlItem"]').first  # getting there: its one fact
+    checked = fact.locator('input[id^="checked-field"]')
+    _unfold(fact, checked)
+    assert checked.input_value() == "2026-03-08"
+    checked.fill("2026-03-09")
+    _publish_and_wait(page, path, before)
+    context.close()
+    assert errors == []
+    old, new = before.decode().splitlines(), path.read_text(encoding="utf-8").splitlines()
+    assert len(old) == len(new)
+    assert [(a, b) for a, b in zip(old, new, strict=True) if a != b] == [
+        ("    checked: 2026-03-08", "    checked: 2026-03-09")]
+
+    rebuilt = build_site(project)
+    for where, label, shown in (("lich-su/di-tich/him-lam/", "Đường đi", "Cập nhật ngày 9/3/2026"),
+                                ("en/history/sites/him-lam/", "Getting there", "Checked 9 March 2026")):
+        plan = rebuilt.page(where).select_one("dl.db-plan")
+        row = next(dt for dt in plan.select("dt") if dt.get_text(strip=True) == label).find_next_sibling("dd")
+        assert shown in row.get_text(" ", strip=True), where
 
 
 def test_the_editor_is_not_a_page_for_visitors(site: Site):

@@ -14,7 +14,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from dienbien.core.site.offline import TEXT, write_service_worker
+from dienbien.core.data.uistrings import strings
+from dienbien.core.site.offline import write_service_worker
 
 pytestmark = pytest.mark.slow
 
@@ -109,7 +110,7 @@ def test_visited_and_essential_pages_open_offline_in_both_languages(browser, ser
             assert page.locator("h1").first.inner_text() == heading, path
             notice = page.locator("#db-offline")
             assert notice.is_visible(), path
-            assert notice.inner_text() == TEXT[lang]["notice"]
+            assert notice.inner_text() == strings(lang, "offline")["notice"]
 
         # The language switcher still lands on the counterpart when that page is saved.
         page.goto(server.url + "en/plan-your-trip/")
@@ -123,7 +124,7 @@ def test_visited_and_essential_pages_open_offline_in_both_languages(browser, ser
         response = page.goto(server.url + "en/agriculture/")
         assert response is not None and response.status == 503
         assert page.locator("html").get_attribute("lang") == "en"
-        assert page.locator("h1").inner_text() == TEXT["en"]["title"]
+        assert page.locator("h1").inner_text() == strings("en", "offline")["title"]
         saved = [a.get_attribute("href") for a in page.locator("main a").all()]
         assert saved == [server.url + path for path in ESSENTIALS["en"]]
     finally:

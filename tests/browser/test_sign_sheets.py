@@ -16,10 +16,11 @@ from PIL import Image
 from dienbien.core.publish.sitedata import load_site_data
 from dienbien.core.site.addresses import SLUGS_FILE, page_addresses
 from sitebuild import ROOT, SITE_URL
+from sitelanguages import LANGUAGES
 
 pytestmark = pytest.mark.slow
 
-LANGS = ("vi", "en")
+LANGS = LANGUAGES
 PLACES = load_site_data(ROOT / "data", LANGS, ROOT).places.places
 A4 = {"width": 794, "height": 1123}  # CSS pixels of an A4 page (96 per inch)
 #: A phone's camera preview (about 1920 pixels across a 70° view) sees about 1.4 pixels per
@@ -29,7 +30,7 @@ PHONE_AT_ONE_METRE = 1.37 / (794 / 210)
 
 @pytest.fixture(scope="module")
 def addresses():
-    return page_addresses(ROOT / "content", LANGS, "vi", ROOT / "data" / SLUGS_FILE, ROOT)
+    return page_addresses(ROOT / "content", LANGS, LANGS.default, ROOT / "data" / SLUGS_FILE, ROOT)
 
 
 def pdf_pages(pdf: bytes) -> int:

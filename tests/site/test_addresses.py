@@ -15,12 +15,13 @@ import pytest
 from dienbien.core.publish.sitedata import load_site_data
 from dienbien.core.site.addresses import default_path, load_redirects, old_scheme, page_addresses
 from sitebuild import ROOT, SITE_URL, Site, copy_project, run_build
+from sitelanguages import LANGUAGES
 
 pytestmark = pytest.mark.slow
 
-LANGS = ("vi", "en")
-ADDRESSES = page_addresses(ROOT / "content", LANGS, "vi", ROOT / "data/slugs.yml", ROOT)
-REDIRECTS = load_redirects(ROOT / "data/redirects.yml", ADDRESSES, LANGS, "vi", ROOT)
+LANGS = LANGUAGES
+ADDRESSES = page_addresses(ROOT / "content", LANGS, LANGS.default, ROOT / "data/slugs.yml", ROOT)
+REDIRECTS = load_redirects(ROOT / "data/redirects.yml", ADDRESSES, LANGS, LANGS.default, ROOT)
 MOVED = {r.old: r for r in REDIRECTS}
 PAGES = {path: key for key, langs in ADDRESSES.items() for path in langs.values()}
 _EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)

@@ -15,6 +15,7 @@ from babel.numbers import parse_decimal
 from dienbien.core.markdown.slugs import slugify
 from dienbien.core.site.addresses import page_addresses
 from sitebuild import ROOT, SITE_URL, Site
+from sitelanguages import LANGUAGES
 
 pytestmark = pytest.mark.slow
 
@@ -26,7 +27,7 @@ SLOGAN_VI = [
 
 
 #: Every page's address in each language, as both builds compute it: {page key: {lang: site path}}.
-ADDRESSES = page_addresses(ROOT / "content", ("vi", "en"), "vi", ROOT / "data/slugs.yml", ROOT)
+ADDRESSES = page_addresses(ROOT / "content", LANGUAGES, LANGUAGES.default, ROOT / "data/slugs.yml", ROOT)
 KEY_AT = {path: key for key, langs in ADDRESSES.items() for path in langs.values()}
 
 

@@ -12,6 +12,7 @@ from dienbien.core.data.figures import load_figure_store
 from dienbien.core.data.formatting import format_figure
 from dienbien.core.markdown.checks import hardcoded_statistics
 from sitebuild import ROOT, Site
+from sitelanguages import LANGUAGES
 
 pytestmark = pytest.mark.slow
 
@@ -21,7 +22,7 @@ SECTIONS = {"relic": "lich-su/di-tich", "destination": "du-lich/diem-den"}
 
 @pytest.fixture(scope="module")
 def store():
-    return load_figure_store(ROOT / "data", ("vi", "en"), ROOT)
+    return load_figure_store(ROOT / "data", LANGUAGES, ROOT)
 
 
 def load(name: str) -> dict:

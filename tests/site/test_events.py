@@ -19,6 +19,7 @@ from lunar_vn import solar_to_lunar
 from dienbien.core.domain import events as events_core
 from dienbien.core.publish.sitedata import load_site_data
 from sitebuild import ROOT, SITE_URL, Site
+from sitelanguages import LANGUAGES
 
 pytestmark = pytest.mark.slow
 
@@ -31,7 +32,7 @@ EXPECTED = {"vi": "dự kiến", "en": "expected"}
 
 @pytest.fixture(scope="module")
 def events():
-    return load_site_data(ROOT / "data", tuple(LANGS), ROOT).events
+    return load_site_data(ROOT / "data", LANGUAGES, ROOT).events
 
 
 @pytest.fixture(scope="module")

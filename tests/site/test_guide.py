@@ -12,6 +12,7 @@ import yaml
 from dienbien.core.markdown.glossary import check_site, load_glossary
 from dienbien.core.markdown.phrases import load_phrases, reading_text
 from sitebuild import ROOT, Site, copy_project, run_build
+from sitelanguages import LANGUAGES
 
 pytestmark = pytest.mark.slow
 
@@ -29,8 +30,15 @@ def places() -> list[dict]:
 
 
 def visiting() -> dict:
-    path = ROOT / "data" / "visiting.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.is_file() else {}
+    """The practical facts as written in data/visiting/: ``places`` (each place's file, a shared price list or
+    shared facts counted as its price and facts on site) and ``trip`` (the trip page's topics)."""
+    folder = ROOT / "data" / "visiting"
+    places = {}
+    for path in sorted((folder / "places").glob("*.yml")):
+        entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+        places[entry["place"]] = {name.removeprefix("shared_"): value for name, value in entry.items() if value}
+    trip = folder / "trip.yml"
+    return {"places": places, "trip": yaml.safe_load(trip.read_text(encoding="utf-8")) or {} if trip.is_file() else {}}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -95,7 +103,7 @@ def test_practical_facts_show_their_date_and_source(site: Site):
 
 
 def test_no_editors_notes_in_any_page(site: Site):
-    phrases = load_phrases(ROOT / "data" / "phrases.yml", ROOT, tuple(LANGS))
+    phrases = load_phrases(ROOT / "data" / "phrases.yml", ROOT, LANGUAGES)
     found = []
     for path in site.html_paths():
         lang = "en" if path.startswith("en/") else "vi"
@@ -127,6 +135,6 @@ def test_editors_notes_fail_the_build_at_their_line(tmp_path):
 
 
 def test_one_form_for_each_name():
-    glossary = load_glossary(ROOT / "data" / "glossary.yml", ROOT, tuple(LANGS))
+    glossary = load_glossary(ROOT / "data" / "glossary.yml", ROOT, LANGUAGES)
     findings = check_site(ROOT, ROOT / "content", ROOT / "data", glossary)
     assert [str(f) for f in findings] == []

@@ -19,6 +19,7 @@ from dienbien.core.data.dates import PartialDate
 from dienbien.core.data.figures import load_figure_store
 from dienbien.core.data.formatting import format_partial_date
 from sitebuild import ROOT, Site
+from sitelanguages import LANGUAGES
 
 pytestmark = pytest.mark.slow
 
@@ -64,7 +65,7 @@ def off_style(text: str, lang: str) -> list[tuple[str, str]]:
 
 def partial_sources() -> dict[str, str]:
     """The address of every source dated only to a month or a year, and that date (ISO)."""
-    store = load_figure_store(ROOT / "data", tuple(LANGS), ROOT)
+    store = load_figure_store(ROOT / "data", LANGUAGES, ROOT)
     return {s.url: s.date.isoformat() for s in store.sources.values()
             if s.url and s.date is not None and s.date.precision != "day"}
 

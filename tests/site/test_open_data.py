@@ -17,10 +17,11 @@ from dienbien.core.publish.opendata import size_text
 from dienbien.core.publish.sitedata import load_site_data
 from dienbien.core.site.addresses import SLUGS_FILE, page_addresses
 from sitebuild import ROOT, SITE_URL, Site
+from sitelanguages import LANGUAGES
 
 pytestmark = pytest.mark.slow
 
-LANGS = ("vi", "en")
+LANGS = LANGUAGES
 PAGES = {"vi": "du-lieu-mo/", "en": "en/open-data/"}
 FILES = {  # file → (schema beside it, what the records are in the loaders)
     "du-lieu/figures.json": "du-lieu/figures.schema.json",
@@ -105,7 +106,7 @@ def test_figures_on_pages_agree_with_the_json(site: Site):
     """Each cited figure of a sample of pages, in both languages: the value in its <data> element
     and the text of its entry in the sources list are those of the figure of that label in the file."""
     figures = _json(site, "du-lieu/figures.json")["figures"]
-    addresses = page_addresses(ROOT / "content", LANGS, "vi", ROOT / "data" / SLUGS_FILE, ROOT)
+    addresses = page_addresses(ROOT / "content", LANGS, LANGS.default, ROOT / "data" / SLUGS_FILE, ROOT)
     sample = ["index.md", "du-lich/index.md", "lich-su/di-tich/doi-a1.md", "van-hoa/dan-toc/mong.md",
               "nong-nghiep/index.md", "chuyen-di/index.md"]
     checked = 0

@@ -13,10 +13,11 @@ import pytest
 from dienbien.core.publish.sitedata import load_site_data
 from dienbien.core.site.addresses import SLUGS_FILE, page_addresses
 from sitebuild import ROOT, SITE_URL, Site
+from sitelanguages import LANGUAGES
 
 pytestmark = pytest.mark.slow
 
-LANGS = ("vi", "en")
+LANGS = LANGUAGES
 LISTS = {"vi": "bien-bao/", "en": "en/signs/"}
 
 
@@ -27,7 +28,7 @@ def places():
 
 @pytest.fixture(scope="module")
 def addresses():
-    return page_addresses(ROOT / "content", LANGS, "vi", ROOT / "data" / SLUGS_FILE, ROOT)
+    return page_addresses(ROOT / "content", LANGS, LANGS.default, ROOT / "data" / SLUGS_FILE, ROOT)
 
 
 def _resolve(page: str, href: str) -> str:

@@ -8,8 +8,9 @@ import pytest
 
 from dienbien.core.errors import SiteDataError
 from dienbien.core.site.addresses import load_redirects, old_scheme, page_addresses, redirect_html
+from sitelanguages import LANGUAGES
 
-LANGS = ("vi", "en")
+LANGS = LANGUAGES
 
 
 def write(root: Path, files: dict[str, str]) -> Path:

@@ -10,13 +10,14 @@ import pytest
 from dienbien.core.errors import SiteDataError
 from dienbien.core.publish.sitedata import load_site_data
 from dienbien.pages.blocks import BLOCKS, FAMILIES, BlockPage, block_names, render_block
+from sitelanguages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def data():
-    return load_site_data(ROOT / "data", ("vi", "en"), ROOT)
+    return load_site_data(ROOT / "data", LANGUAGES, ROOT)
 
 
 def page(data, **changes) -> BlockPage:

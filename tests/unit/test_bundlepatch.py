@@ -104,20 +104,20 @@ def test_the_build_stops_on_any_patch_failure_strict_or_not(tmp_path, content):
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import File, Files
 
-    from dienbien.i18n.plugin import I18nPlugin
+    from dienbien.i18n.bundle import patch_material_bundle
 
     config = SimpleNamespace(site_dir=str(tmp_path), use_directory_urls=True,
                              plugins=SimpleNamespace(_current_plugin="dienbien/i18n"))
     files = Files([File.generated(config, "assets/javascripts/bundle.a5f9d56c.min.js", content=content)])
     with pytest.raises(PluginError, match="Material's script cannot be patched"):
-        I18nPlugin()._patch_material_bundle(files, config)
+        patch_material_bundle(files, config)
 
 
 def test_the_build_stops_when_materials_script_is_not_found(tmp_path):
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import Files
 
-    from dienbien.i18n.plugin import I18nPlugin
+    from dienbien.i18n.bundle import patch_material_bundle
 
     with pytest.raises(PluginError, match="is not among the theme's files"):
-        I18nPlugin()._patch_material_bundle(Files([]), SimpleNamespace(site_dir=str(tmp_path)))
+        patch_material_bundle(Files([]), SimpleNamespace(site_dir=str(tmp_path)))

@@ -11,11 +11,12 @@ import pytest
 from dienbien.core.domain.campaignmap import RIVER_X, campaign_map_markdown, layout, load_campaign_map
 from dienbien.core.domain.places import load_places
 from dienbien.core.errors import SiteDataError
+from sitelanguages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 SVG = "{http://www.w3.org/2000/svg}"
-LANGS = ("vi", "en")
+LANGS = LANGUAGES
 
 
 @pytest.fixture(scope="module")

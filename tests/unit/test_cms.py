@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,10 +10,11 @@ from pathlib import Path
 import yaml
 
 from dienbien.core.data.figures import FIGURE_FIELDS, source_fields
+from dienbien.core.domain.visiting import PLACE_FIELDS, PLACES_DIR, SHARED_FIELDS, SHARED_FILE, TRIP_FIELDS, TRIP_FILE
 from dienbien.core.publish.cms import cms_config, data_file_orders
+from sitelanguages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-LANGUAGES = ("vi", "en")
 
 
 def collection(config: dict, name: str) -> dict:
@@ -64,3 +66,46 @@ def test_pages_are_edited_per_language_at_the_same_path_and_english_needs_its_ad
         else:
             assert fields["slug"].get("required", True) and fields["slug"]["pattern"][0] == "^[a-z0-9-]*$"
     assert config["slug"]["encoding"] == "ascii" and config["slug"]["clean_accents"] is True
+
+
+def _fields(field: dict) -> dict:
+    return {f["name"]: f for f in field["fields"]}
+
+
+def test_the_practical_facts_forms_have_the_loaders_fields_and_rules():
+    config = cms_config(ROOT / "data", LANGUAGES, local=False)
+    visiting = collection(config, "visiting")
+    assert visiting["folder"] == f"data/visiting/{PLACES_DIR}" and visiting["slug"] == "{{place}}"
+    place = _fields(visiting)
+    assert list(place) == ["place", "getting_there", "hours", "shared_price", "price", "time_needed", "on_site",
+                           "shared_on_site"]
+    assert set(place) == {"place", *PLACE_FIELDS, *SHARED_FIELDS}
+    places = yaml.safe_load((ROOT / "data/places.yml").read_text(encoding="utf-8"))["places"]
+    assert [o["value"] for o in place["place"]["options"]] == [p["key"] for p in places]
+    assert place["hours"]["max"] == 1 and place["price"]["max"] == 1  # one of each, as the loader allows
+    # the shared entries are chosen from data/visiting/shared.yml by key
+    files = {f["name"]: f for f in collection(config, "data")["files"]}
+    assert files["visiting_shared"]["file"] == f"data/visiting/{SHARED_FILE}"
+    assert (place["shared_price"]["file"], place["shared_price"]["value_field"]) == ("visiting_shared", "prices.*.key")
+    assert place["shared_on_site"]["multiple"] and place["shared_on_site"]["value_field"] == "facts.*.key"
+    shared = _fields(files["visiting_shared"])
+    assert set(_fields(shared["prices"])) == {"key", "about", "tickets", "note", "source", "checked"}
+    assert set(_fields(shared["facts"])) == {"key", "about", *LANGUAGES, "source", "checked"}
+    assert files["visiting_trip"]["file"] == f"data/visiting/{TRIP_FILE}"
+    assert [f["name"] for f in files["visiting_trip"]["fields"]] == list(TRIP_FIELDS)
+    # every fact: a text in each language (required), its source chosen among the sources, a date at its precision
+    fact = _fields(place["getting_there"])
+    assert [name for name in fact if name in LANGUAGES] == list(LANGUAGES)
+    assert all(fact[lang].get("required", True) for lang in LANGUAGES)
+    assert fact["source"]["widget"] == "relation" and fact["source"]["collection"] == "sources"
+    checked = re.compile(fact["checked"]["pattern"][0])
+    assert all(checked.match(d) for d in ("2026-03-08", "2024-04", "2024"))
+    assert not any(checked.match(d) for d in ("April 2024", "8/3/2026", "2024-4"))
+    hours = _fields(place["hours"])
+    period = _fields(hours["periods"])
+    opens = re.compile(period["open"]["pattern"][0])
+    assert opens.match("07:00") and opens.match("19:30") and not opens.match("7h") and not opens.match("24:00")
+    assert hours["note"].get("required") is False  # optional: its texts are not required either
+    assert all(f.get("required") is False for f in hours["note"]["fields"])
+    ticket = _fields(_fields(place["price"])["tickets"])
+    assert ticket["vnd"]["widget"] == "number" and ticket["vnd"]["value_type"] == "int" and ticket["vnd"]["min"] == 0

@@ -29,6 +29,7 @@ from dienbien.core.domain.events import (
 from dienbien.core.errors import SiteDataError
 from dienbien.core.markdown.checks import hardcoded_statistics
 from dienbien.core.site.structured_data import event_nodes, script_json
+from sitelanguages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 UNITS = 'visits: {vi: "{n} lượt khách", en: {one: "{n} visit", other: "{n} visits"}}\n'
@@ -146,8 +147,8 @@ def make(tmp_path: Path, events: str = EVENTS):
     write_records(data / "sources", SOURCES)
     write_records(data / "figures", FIGURES)
     (data / "events.yml").write_text(events, encoding="utf-8")
-    store = load_figure_store(data, ("vi", "en"), tmp_path)
-    return load_events(data / "events.yml", tmp_path, ("vi", "en"), store), store
+    store = load_figure_store(data, LANGUAGES, tmp_path)
+    return load_events(data / "events.yml", tmp_path, LANGUAGES, store), store
 
 
 def line_of(text: str, needle: str) -> int:
@@ -426,7 +427,7 @@ def test_mistakes_name_file_and_line(tmp_path, old, new, needle, message):
 def test_the_real_events_file_loads_and_types_no_statistics():
     from dienbien.core.publish.sitedata import load_site_data
 
-    data = load_site_data(ROOT / "data", ("vi", "en"), ROOT)
+    data = load_site_data(ROOT / "data", LANGUAGES, ROOT)
     assert {"le-hoi-hoa-ban", "ky-niem-chien-thang", "thanh-ban-phu", "bun-huot-nam"} <= {
         e.key for e in data.events.events}
 

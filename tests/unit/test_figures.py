@@ -11,6 +11,7 @@ from dienbien.core.data.figures import load_figure_store
 from dienbien.core.data.formatting import figure_html, format_date, format_figure, source_html
 from dienbien.core.errors import SiteDataError
 from dienbien.core.markdown.markup import FigureCitations, replace_figure_tokens
+from sitelanguages import LANGUAGES
 
 UNITS = """\
 percent: {vi: "{n}%", en: "{n}%"}
@@ -59,7 +60,7 @@ def make_data(tmp_path: Path, figures: str = FIGURES, sources: str = SOURCES, un
 
 
 def store(tmp_path: Path, **files: str):
-    return load_figure_store(make_data(tmp_path, **files), ("vi", "en"), tmp_path)
+    return load_figure_store(make_data(tmp_path, **files), LANGUAGES, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -127,7 +128,7 @@ def test_a_key_defined_twice_names_both_files(tmp_path):
     (data / "figures" / "copy.yml").write_text((data / "figures" / "growth.yml").read_text(encoding="utf-8"),
                                                encoding="utf-8")
     with pytest.raises(SiteDataError) as e:
-        load_figure_store(data, ("vi", "en"), tmp_path)
+        load_figure_store(data, LANGUAGES, tmp_path)
     assert str(e.value).startswith("data/figures/growth.yml:1: key: figure 'growth' is already defined at "
                                    "data/figures/copy.yml:1")
 

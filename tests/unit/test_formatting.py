@@ -24,6 +24,7 @@ from dienbien.core.data.formatting import (
 from dienbien.core.data.schema import partial_date
 from dienbien.core.data.yamlfile import load_yaml
 from dienbien.core.errors import SiteDataError
+from sitelanguages import LANGUAGES
 
 D = dt.date
 
@@ -147,7 +148,7 @@ def test_sources_keep_their_precision_in_citations(tmp_path):
                   "y:\n  publisher: Cổng du lịch\n  title: Đồi A1\n  date: 2019\n  url: https://x.org/a1\n"
                   "m:\n  publisher: Le Courrier du Vietnam (FR)\n  title: Bài\n  title_en: Article\n  date: 2024-04\n"
                   "d:\n  publisher: TTXVN\n  title: Bài viết\n  date: 2026-03-08\n")
-    sources = load_sources(folder, tmp_path, ("vi", "en"))
+    sources = load_sources(folder, tmp_path, LANGUAGES)
     assert [sources[k].date for k in "ymd"] == [PartialDate(2019), PartialDate(2024, 4), PartialDate(2026, 3, 8)]
     assert source_short_html(sources["y"], "vi") == (
         '<a href="https://x.org/a1" rel="noopener">Cổng du lịch</a>, <time datetime="2019">2019</time>')

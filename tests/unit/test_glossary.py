@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 
 from dienbien.core.markdown.glossary import check_data, check_markdown, load_glossary, variants_in
+from sitelanguages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def glossary():
-    return load_glossary(ROOT / "data" / "glossary.yml", ROOT, ("vi", "en"))
+    return load_glossary(ROOT / "data" / "glossary.yml", ROOT, LANGUAGES)
 
 
 @pytest.mark.parametrize(

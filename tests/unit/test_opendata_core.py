@@ -15,9 +15,10 @@ import pytest
 from dienbien.core.publish import opendata
 from dienbien.core.publish.sitedata import load_site_data
 from dienbien.core.site.addresses import SLUGS_FILE, page_addresses
+from sitelanguages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-LANGS = ("vi", "en")
+LANGS = LANGUAGES
 URL = "https://dienbien.example.org/"
 DOCS = {"vi": URL + "du-lieu-mo/", "en": URL + "en/open-data/"}
 NAMES = {"vi": "Điện Biên – Miền Hoa Ban", "en": "Điện Biên – Land of the Ban Flower"}
@@ -30,7 +31,7 @@ def data():
 
 @pytest.fixture(scope="module")
 def files(data) -> dict[str, opendata.DataFile]:
-    addresses = page_addresses(ROOT / "content", LANGS, "vi", ROOT / "data" / SLUGS_FILE, ROOT)
+    addresses = page_addresses(ROOT / "content", LANGS, LANGS.default, ROOT / "data" / SLUGS_FILE, ROOT)
     made = opendata.data_files(data, addresses, URL, LANGS, DOCS, NAMES, lambda key: f"{URL}q/{key}/")
     return {f.path: f for f in made}
 
@@ -115,7 +116,7 @@ def test_places_have_points_only_where_coordinates_are_sourced(data, files):
 
 
 def test_files_are_the_same_bytes_on_every_run(data, files):
-    addresses = page_addresses(ROOT / "content", LANGS, "vi", ROOT / "data" / SLUGS_FILE, ROOT)
+    addresses = page_addresses(ROOT / "content", LANGS, LANGS.default, ROOT / "data" / SLUGS_FILE, ROOT)
     again = opendata.data_files(data, addresses, URL, LANGS, DOCS, NAMES, lambda key: f"{URL}q/{key}/")
     assert {f.path: f.content for f in again} == {p: f.content for p, f in files.items()}
 

@@ -9,6 +9,7 @@ import pytest
 
 from dienbien.core.errors import SiteDataError
 from dienbien.core.markdown.phrases import load_phrases, locate, reading_text
+from sitelanguages import LANGUAGES
 
 PHRASES = """\
 vi:
@@ -24,7 +25,7 @@ en:
 
 def phrases(tmp_path: Path, text: str = PHRASES):
     (tmp_path / "phrases.yml").write_text(text, encoding="utf-8")
-    return load_phrases(tmp_path / "phrases.yml", tmp_path, ("vi", "en"))
+    return load_phrases(tmp_path / "phrases.yml", tmp_path, LANGUAGES)
 
 
 def test_finds_phrases_in_reading_text_whatever_the_case(tmp_path):

@@ -14,11 +14,12 @@ import pytest
 from dienbien.core.domain.places import load_places
 from dienbien.core.domain.provincemap import distance_m, load_map, map_markdown, neighbour_pairs, rounded_distance
 from dienbien.core.errors import SiteDataError
+from sitelanguages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 SVG = "{http://www.w3.org/2000/svg}"
-LANGS = ("vi", "en")
+LANGS = LANGUAGES
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,10 @@ import pytest
 
 from dienbien.core.publish import signs
 from dienbien.core.publish.sitedata import load_site_data
+from sitelanguages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-LANGS = ("vi", "en")
+LANGS = LANGUAGES
 SITE_NAMES = {"vi": "Điện Biên – Miền Hoa Ban", "en": "Điện Biên – Land of the Ban Flower"}
 LISTS = {"vi": "bien-bao/", "en": "en/signs/"}
 

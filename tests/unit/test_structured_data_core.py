@@ -17,6 +17,7 @@ from dienbien.core.site.structured_data import (
     product_nodes,
     web_page,
 )
+from sitelanguages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,8 +51,8 @@ def test_web_page_carries_language_and_breadcrumb():
 
 
 def test_real_products_have_no_prices_or_reviews():
-    store = load_figure_store(ROOT / "data", ("vi", "en"), ROOT)
-    products = load_products(ROOT / "data/products.yml", ROOT, ("vi", "en"), store)
+    store = load_figure_store(ROOT / "data", LANGUAGES, ROOT)
+    products = load_products(ROOT / "data/products.yml", ROOT, LANGUAGES, store)
     nodes = product_nodes(products, "vi", "https://x.org/nong-nghiep/")
     assert {n["name"] for n in nodes} == {"Cà phê Arabica Mường Ảng", "Mắc ca Tuần Giáo"}
     assert nodes[0]["url"] == "https://x.org/nong-nghiep/#ca-phe-arabica-muong-ang"
@@ -62,9 +63,9 @@ def test_product_mistakes_name_the_line(tmp_path):
     text = (ROOT / "data/products.yml").read_text(encoding="utf-8").replace("    page: nong-nghiep/index.md",
                                                                           "    page: nong-nghiep/", 1)
     (tmp_path / "products.yml").write_text(text, encoding="utf-8")
-    store = load_figure_store(ROOT / "data", ("vi", "en"), ROOT)
+    store = load_figure_store(ROOT / "data", LANGUAGES, ROOT)
     with pytest.raises(SiteDataError) as err:
-        load_products(tmp_path / "products.yml", tmp_path, ("vi", "en"), store)
+        load_products(tmp_path / "products.yml", tmp_path, LANGUAGES, store)
     line = next(i for i, row in enumerate(text.splitlines(), 1) if row == "    page: nong-nghiep/")
     assert (err.value.path, err.value.line) == ("products.yml", line)
     assert "expected the page's path in content/<lang>/" in str(err.value)

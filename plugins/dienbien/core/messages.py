@@ -28,7 +28,8 @@ ENGLISH = "(en) "
 
 #: What the messages call the things a key names.
 KINDS = {"figure": "số liệu", "source": "nguồn", "place": "địa điểm", "group": "dân tộc", "unit": "đơn vị",
-         "event": "sự kiện", "chart": "biểu đồ", "block": "khối", "practical topic": "chủ đề thông tin thực tế"}
+         "event": "sự kiện", "chart": "biểu đồ", "block": "khối", "practical topic": "chủ đề thông tin thực tế",
+         "shared price list": "bảng giá dùng chung", "shared fact": "thông tin dùng chung"}
 _LANGUAGE_NAMES = {"English": "tiếng Anh", "Tiếng Việt": "tiếng Việt", "Vietnamese": "tiếng Việt"}
 
 # (English pattern, Vietnamese template). A group named ``*_t`` is itself translated; ``kind`` goes
@@ -74,7 +75,8 @@ _WHOLE: list[tuple[str, str]] = [
 
 _CLAUSES: list[tuple[str, str]] = [
     # -- keys and fields
-    (r"unknown (?P<kind>figure|source|place|group|unit|event|chart) key '(?P<k>[^']*)'",
+    (r"unknown (?P<kind>figure|source|place|group|unit|event|chart|shared price list|shared fact) key "
+     r"'(?P<k>[^']*)'",
      "không có {kind} nào mang mã '{k}'"),
     (r"did you mean '(?P<k>[^']*)'\?(?: \((?P<where_t>.*)\))?", "có phải ý bạn là '{k}'?{where_t_paren}"),
     (r"figures are defined in data/figures/\*\.yml", "các số liệu nằm trong data/figures/*.yml"),
@@ -82,7 +84,8 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"units are defined in data/units\.yml", "các đơn vị nằm trong data/units.yml"),
     (r"places are defined in data/places\.yml", "các địa điểm nằm trong data/places.yml"),
     (r"places are listed in data/places\.yml: (?P<l>.*)", "các địa điểm nằm trong data/places.yml: {l}"),
-    (r"(?P<kind>group|event|place)s are defined in (?P<f>\S+)", "các {kind} nằm trong {f}"),
+    (r"(?P<kind>group|event|place|shared price list|shared fact)s are defined in (?P<f>\S+)",
+     "các {kind} nằm trong {f}"),
     (r"unknown field", "trường không hợp lệ"),
     (r"allowed: (?P<l>.*)", "các trường được dùng: {l}"),
     (r"missing field '(?P<k>[^']*)'", "thiếu trường '{k}'"),
@@ -101,7 +104,8 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"keep one of them", "chỉ giữ lại một"),
     (r"(?P<kind>figure|source) '(?P<k>[^']*)' is already defined at (?P<at>\S+)", "{kind} '{k}' đã có ở {at}"),
     (r"give it another key or remove one", "đặt mã khác hoặc bỏ bớt một"),
-    (r"(?P<kind>place|group|event) '(?P<k>[^']*)' is already listed at line (?P<n>\d+)",
+    (r"(?P<kind>place|group|event|shared price list|shared fact) '(?P<k>[^']*)' is already listed at line "
+     r"(?P<n>\d+)",
      "{kind} '{k}' đã có ở dòng {n}"),
     (r"figure key (?P<k>.*) may only use a-z, 0-9 and _", "mã số liệu {k} chỉ được dùng a-z, 0-9 và _"),
     (r"(?P<k>.*) may only use a-z, 0-9 and hyphens", "{k} chỉ được dùng a-z, 0-9 và dấu gạch nối -"),
@@ -154,7 +158,11 @@ _CLAUSES: list[tuple[str, str]] = [
     # -- lists
     (r"expected a list of items, each starting with '- \{vi: …, en: …\}'",
      "cần một danh sách, mỗi mục bắt đầu bằng '- {{vi: …, en: …}}'"),
-    (r"expected a list of (?P<kind>\w+) keys: \[key1, key2\]", "cần một danh sách mã {kind}: [ma1, ma2]"),
+    (r"expected a list of (?P<kind>\w+|shared fact) keys: \[key1, key2\]", "cần một danh sách mã {kind}: [ma1, ma2]"),
+    (r"expected a list with one item, starting with (?P<ex>'.*')", "cần một danh sách có một mục, bắt đầu bằng {ex}"),
+    (r"only one item is allowed here", "ở đây chỉ được có một mục"),
+    (r"put every period or ticket in the first item and remove this one",
+     "gộp mọi khoảng giờ hay loại vé vào mục đầu và bỏ mục này"),
     (r"expected a list of (?P<what>.+?), each (?:starting with )?(?P<ex>'.*'.*)",
      "cần một danh sách {what_vi}, mỗi mục bắt đầu bằng {ex}"),
     (r"expected a list of (?P<what>.+?)(?:: (?P<ex>.*)|, e\.g\. (?P<ex2>.*))?",
@@ -219,6 +227,13 @@ _CLAUSES: list[tuple[str, str]] = [
      "cần đường dẫn của trang trong content/<ngôn ngữ>/, nhưng đang ghi {v}"),
     (r"give the opening hours as periods, or a note \(seasonal or evening openings\)",
      "ghi giờ mở cửa thành periods, hoặc một note (mở cửa theo mùa, buổi tối)"),
+    (r"this file is for the place '(?P<a>[^']*)' \(its name\), not '(?P<b>[^']*)'",
+     "tệp này dành cho địa điểm '{a}' (theo tên tệp), không phải '{b}'"),
+    (r"write place: (?P<a>\S+)", "ghi place: {a}"),
+    (r"another place's facts go in their own file, (?P<f>\S+)", "thông tin của địa điểm khác nằm trong tệp riêng, {f}"),
+    (r"give the place's own price or a shared price list, not both",
+     "chỉ ghi giá vé riêng của địa điểm hoặc một bảng giá dùng chung, không ghi cả hai"),
+    (r"remove price or shared_price", "bỏ price hoặc shared_price"),
     # -- pages
     (r"front matter must be 'key: value' lines", "phần đầu trang (front matter) phải gồm các dòng 'tên: giá trị'"),
     (r"front matter: YAML syntax error: (?P<e_t>.*)", "phần đầu trang (front matter): lỗi cú pháp YAML: {e_t}"),
@@ -396,10 +411,12 @@ _THINGS = {
     "south, north, west và east bằng độ thập phân", "the campaign map file": "tệp sơ đồ chiến dịch",
     "the charts file": "tệp biểu đồ", "the ethnic groups file": "tệp các dân tộc", "the events file": "tệp sự kiện",
     "the home page settings": "phần cài đặt trang chủ", "the itineraries file": "tệp lịch trình",
-    "the map file": "tệp bản đồ", "the months file": "tệp các tháng", "the place's practical facts":
-    "thông tin thực tế của địa điểm", "the places file": "tệp địa điểm", "the practical facts: 'places:' and 'trip:'":
-    "thông tin thực tế gồm 'places:' và 'trip:'", "the products file": "tệp sản phẩm", "the slogan": "khẩu hiệu",
+    "the map file": "tệp bản đồ", "the months file": "tệp các tháng", "the places file": "tệp địa điểm",
+    "the products file": "tệp sản phẩm", "the slogan": "khẩu hiệu",
     "the timeline": "dòng thời gian", "ticket prices: tickets, source, checked": "giá vé gồm tickets, source, checked",
+    "the practical facts of a place: place, then its facts": "thông tin thực tế của một địa điểm: place, rồi các "
+    "thông tin", "the shared entries: 'prices:' and 'facts:'": "các mục dùng chung gồm 'prices:' và 'facts:'",
+    "the trip's practical facts, one list per topic": "thông tin thực tế cho chuyến đi, mỗi chủ đề một danh sách",
     "units": "các đơn vị", "when it is held": "thời gian tổ chức", "a figure": "một số liệu",
     "an entry: phrase and instead": "một mục gồm phrase và instead", "a source": "một nguồn",
     "one text per language, e.g. {vi: …, en: …}": "một đoạn chữ cho mỗi ngôn ngữ, ví dụ {vi: …, en: …}",
@@ -413,7 +430,8 @@ _WORDS = {  # the few English words a pattern passes on as {what_vi}
     "events": "sự kiện", "editions": "kỳ tổ chức", "places": "địa điểm", "names": "tên", "terms": "thuật ngữ",
     "variants": "cách viết khác", "entries": "mục", "towns": "thị trấn", "periods": "khoảng giờ",
     "tickets": "loại vé", "month numbers from 1 to 12": "số tháng từ 1 đến 12",
-    "place keys": "mã địa điểm",
+    "place keys": "mã địa điểm", "facts": "thông tin", "shared price lists": "bảng giá dùng chung",
+    "shared facts": "thông tin dùng chung",
 }
 
 _WHY = {"day is out of range for month": "tháng đó không có ngày này",

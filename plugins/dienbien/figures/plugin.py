@@ -29,6 +29,7 @@ from ..core.errors import SiteDataError, display_path
 from ..core.markdown.markup import FigureCitations, replace_figure_tokens
 from ..core.messages import install as install_messages
 from ..core.site.languages import relative_url
+from ..i18n.config import site_languages
 from ..pagesource import first_body_line, shown_path
 from .config import FiguresConfig
 
@@ -91,7 +92,7 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
             return None
         self.root = Path(config.config_file_path).parent
         self.data_dir = Path(self.config.data_dir)
-        languages = tuple(self.config.languages)
+        self.languages = languages = site_languages(config)
         try:
             self.store = figure_store(self.data_dir, languages, self.root)
             self.slogan = load_slogan(self.data_dir / "slogan.yml", self.root, languages, self.store)
@@ -160,13 +161,14 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
     def _home(self, page: Page, lang: str) -> HomeView:
         slogan: Slogan = self.slogan
         home: Home = self.home
-        original = self.config.languages[0]
+        original = self.languages.default  # its slogan lines are the authoritative wording
 
         def href(path: str) -> str:
             return relative_url(page.url, self.files.get_file_from_path(path).url)
 
         tiles = tuple(
-            SloganTile(n, line.text[lang], line.text[original] if lang != original else None, href(line.page))
+            SloganTile(n, line.text[lang], line.text[original] if line.text[lang] != line.text[original] else None,
+                       href(line.page))
             for n, line in enumerate(slogan.lines, 1))
         return HomeView(
             tiles=tiles,

@@ -13,6 +13,9 @@ English addresses (``/en/history/sites/hill-a1/``), pages are paired by their pa
 ``content/<lang>/``, and each old address of ``data/redirects.yml`` answers with a short
 page leading to the new one.
 
+Under ``mkdocs serve`` (``make serve``) the other languages build in processes kept between rebuilds,
+and each rebuild redoes only what the change reaches (:mod:`.preview`).
+
 A production build works in a folder of its own beside ``site/`` (:mod:`dienbien.buildtools.staging`)
 and replaces ``site/`` only when the whole build succeeded, so a failed build never reaches
 visitors. A second build in the same folder stops at once; a build stopped by an error, Ctrl-C
@@ -27,7 +30,6 @@ import ctypes.util
 import json
 import logging
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -45,9 +47,10 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..buildtools.buildlog import parse_build_log
-from ..buildtools.bundlepatch import BundleChanged, patch_bundle
+from ..buildtools.inputs import ALL
 from ..buildtools.staging import BuildBusy, WorkFolder
 from ..buildtools.staging import start as start_work
+from ..core.data.uistrings import strings
 from ..core.errors import SiteDataError, display_path
 from ..core.site.addresses import REDIRECTS_FILE, SLUGS_FILE, Redirect, load_redirects, page_addresses, redirect_html
 from ..core.site.languages import (
@@ -60,11 +63,22 @@ from ..core.site.languages import (
     scan_content,
 )
 from ..core.site.navigation import with_unlisted
-from ..core.site.offline import TEXT as OFFLINE_TEXT
-from ..core.site.offline import write_service_worker
 from ..core.site.sitemap import write_sitemap
 from ..pagesource import site_path
+from .bundle import patch_material_bundle
 from .config import I18nConfig
+from .offline import OfflineReading
+from .preview import (
+    MANIFEST_NAME,
+    Kept,
+    Preview,
+    Worker,
+    clean_except,
+    forget_previous_search_index,
+    keep_generated_output,
+    quiet_dirty_build_notice,
+    worker_command,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -72,8 +86,6 @@ LANGUAGE_ENV = "DIENBIEN_I18N_LANGUAGE"
 SITE_URL_ENV = "DIENBIEN_I18N_SITE_URL"
 MANIFEST_ENV = "DIENBIEN_I18N_MANIFEST"
 COMMAND_ENV = "DIENBIEN_I18N_COMMAND"
-MANIFEST_NAME = "pages.json"
-_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 
 
 class _SwitcherOn:
@@ -110,11 +122,23 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def __init__(self) -> None:
         self.command = "build"
+        self.dirty = False
         self.builds: list[_OtherBuild] = []
         self.counter: _WarningCount | None = None
+        self.preview: Preview | None = None  # the default language's process under `mkdocs serve`
+        self.kept: Kept | None = None  # every language's process under `mkdocs serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
+        if command == "serve":
+            self.kept = Kept()
+            if dirty:
+                quiet_dirty_build_notice()
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.stop()
 
     # -- configuration -------------------------------------------------------------------
 
@@ -124,8 +148,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             return None
         self.root = Path(config.config_file_path).parent
         self.content_dir = Path(self.config.content_dir)
-        self.default = self.config.default_language
-        self.languages = {code: lang.name for code, lang in self.config.languages.items()}
+        self.registry = self.config.registry()  # the site's languages, declared here once
+        self.default = self.registry.default
+        self.languages = self.registry.names
         self.lang = os.environ.get(LANGUAGE_ENV, self.default)
         if self.lang not in self.languages:
             raise PluginError(f"{LANGUAGE_ENV}={self.lang} is not one of the languages in mkdocs.yml")
@@ -137,7 +162,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self.use_dir_urls = config.use_directory_urls
         data_dir = Path(self.config.data_dir)
         try:
-            self.addresses = page_addresses(self.content_dir, tuple(self.languages), self.default,
+            self.addresses = page_addresses(self.content_dir, self.registry, self.default,
                                             data_dir / SLUGS_FILE, self.root, self.use_dir_urls)
             self.redirects: tuple[Redirect, ...] = load_redirects(
                 data_dir / REDIRECTS_FILE, self.addresses, tuple(self.languages), self.default, self.root)
@@ -175,6 +200,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self.final_site_dir = Path(config.site_dir)
         self.work: WorkFolder | None = None
         if self.command == "serve":
+            self._plan_preview(config)
             return  # the dev server's own temporary folder; nothing to protect
         try:
             self.work = start_work(self.final_site_dir)
@@ -190,18 +216,38 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self.counter = _WarningCount()
             logging.getLogger("mkdocs").addHandler(self.counter)
 
+    def _plan_preview(self, config: MkDocsConfig) -> None:
+        """Under ``mkdocs serve``: what this rebuild redoes in each language (:mod:`.preview`)."""
+        if self.preview is None:
+            self.preview = Preview(self.languages, self.default, self.content_dir)
+        watched = [self.content_dir, Path(self.config.data_dir), Path(config.config_file_path),
+                   *map(Path, config.watch)]
+        plans = self.preview.plan(watched)
+        log.debug("Rebuilding: %s", ", ".join(f"{lang} {plan}" for lang, plan in plans.items()))
+        if plans[self.lang] == ALL and self.dirty:  # a dirty build renders the pages whose output is gone
+            clean_except(self.final_site_dir, [language_root(lang, self.default).strip("/")
+                                               for lang in self.languages if lang != self.default])
+
+    def _other_env(self, lang: str, out_dir: Path) -> dict[str, str]:
+        return dict(os.environ, **{LANGUAGE_ENV: lang, SITE_URL_ENV: self.root_url,
+                                   MANIFEST_ENV: str(out_dir / MANIFEST_NAME), COMMAND_ENV: self.command,
+                                   "NO_MKDOCS_2_WARNING": "1",
+                                   "PYTHONIOENCODING": "utf-8"})
+
     def _start_other_builds(self, config: MkDocsConfig) -> None:
         engine = sys.modules["mkdocs"].__name__  # "properdocs" when run by ProperDocs
         for lang in self.languages:
             if lang == self.default:
                 continue
             out_dir, log_path = self._other_paths(lang)
+            if self.preview is not None:  # a process kept between rebuilds, building what changed
+                self.preview.start(lang, lambda lang=lang, out_dir=out_dir: Worker(
+                    lang, out_dir, worker_command(engine, config.config_file_path, out_dir),
+                    self._other_env(lang, out_dir), self.root, _stop_with_parent))
+                continue
             shutil.rmtree(out_dir, ignore_errors=True)
             log_file = open(log_path, "w+", encoding="utf-8")
-            env = dict(os.environ, **{LANGUAGE_ENV: lang, SITE_URL_ENV: self.root_url,
-                                      MANIFEST_ENV: str(out_dir / MANIFEST_NAME), COMMAND_ENV: self.command,
-                                      "NO_MKDOCS_2_WARNING": "1",
-                                      "PYTHONIOENCODING": "utf-8"})
+            env = self._other_env(lang, out_dir)
             command = [sys.executable, "-m", engine, "build", "--clean", "-f", config.config_file_path,
                        "-d", str(out_dir)]
             log.debug("Starting the %s build: %s", lang, " ".join(command))
@@ -220,6 +266,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled:
             server.watch(str(self.content_dir))
+            if Path(config.docs_dir).resolve().is_relative_to(self.content_dir.resolve()):
+                server.unwatch(config.docs_dir)  # inside content/: watched twice, a save would rebuild twice
         return server
 
     # -- pages -----------------------------------------------------------------------------
@@ -237,7 +285,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 meta, _ = read_front_matter(source, shown)
             except SiteDataError as e:
                 raise PluginError(str(e)) from e
-            if is_pending(meta):
+            if is_pending(meta) or self.registry[lacking].pending:  # the page, or the whole language
                 self.pending.add((rel, lacking))
                 if lacking == self.lang:
                     self.fallbacks[rel] = have
@@ -247,9 +295,11 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 log.warning(f"{shown}:1: this page has no {self.languages[lacking]} version ({expected}); "
                             f"translate it, or add 'translation: pending' to its front matter to show it "
                             f"to {self.languages[lacking]} readers with a notice")
-        self._check_offline_essentials(files, config)
-        self._patch_material_bundle(files, config)
+        self._offline().check(files, config, self.content_dir / self.lang, self.root)
+        patch_material_bundle(files, config)
         self._place_pages(files)
+        if self.kept is not None:
+            keep_generated_output(files)
         if config.nav:  # pages added in the browser editor join the menu (core/site/navigation.py)
             config.nav = with_unlisted(config.nav, [f.src_uri for f in files.documentation_pages()
                                                     if f.inclusion.is_included() and f.inclusion.is_in_nav()])
@@ -287,32 +337,6 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         """The page's path inside this build's language (``history/sites/hill-a1/``), or None."""
         found = self.address(src_uri, self.lang)
         return None if found is None else found.removeprefix(language_root(self.lang, self.default))
-
-    def _check_offline_essentials(self, files: Files, config: MkDocsConfig) -> None:
-        """Each page saved for offline reading must exist; the error points at its line in mkdocs.yml."""
-        for src in self.config.offline_essentials:
-            if files.get_file_from_path(src) is None:
-                lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
-                line = next((n for n, text in enumerate(lines, 1) if text.strip() == f"- {src}"), None)
-                where = display_path(config.config_file_path, self.root) + (f":{line}" if line else "")
-                raise PluginError(f"{where}: offline_essentials: there is no page {src} in "
-                                  f"{display_path(self.content_dir / self.lang, self.root)}; list pages by their "
-                                  "path under content/<language>/, e.g. chuyen-di/index.md")
-
-    def _patch_material_bundle(self, files: Files, config: MkDocsConfig) -> None:
-        bundle = next((f for f in files if _BUNDLE.fullmatch(f.src_uri)), None)
-        if bundle is None:
-            raise PluginError("Material's script (assets/javascripts/bundle.*.min.js) is not among the theme's "
-                              "files; keep mkdocs-material at the version in requirements.lock")
-        try:
-            patched = patch_bundle(bundle.content_string)
-        except BundleChanged as e:
-            # Our pages load the script after they have loaded; unpatched, it would never start.
-            raise PluginError(f"Material's script cannot be patched: {e}. Keep mkdocs-material at the version "
-                              "in requirements.lock, or update plugins/dienbien/buildtools/bundlepatch.py for the new "
-                              "bundle") from e
-        files.remove(bundle)
-        files.append(File.generated(config, bundle.src_uri, content=patched))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Title each section after its index page in this language (mkdocs.yml's nav is shared)."""
@@ -368,14 +392,25 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         if info.canonical:
             page.canonical_url = info.canonical
         context["i18n"] = info
-        self.records.append({"src_uri": src, "path": versions[self.lang].path,
-                             "real": fallback_from is None, "generated": generated})
+        record = {"src_uri": src, "path": versions[self.lang].path, "real": fallback_from is None,
+                  "generated": generated}
+        self.records.append(record)
         self.titles[src] = page.title or config.site_name
+        if self.kept is not None:
+            self.kept.remember(page, record, self.titles[src])
         return context
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.kept is not None:
+            forget_previous_search_index(config)
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.config.enabled and self.kept is not None:
+            self.kept.restore(files, config)  # the pages a dirty rebuild does not render, as last rendered
+            env.bytecode_cache = self.kept.templates
         if self.config.enabled:
-            env.globals["offline"] = self._offline() and OFFLINE_TEXT.get(self.lang, OFFLINE_TEXT["en"])
+            env.globals["offline"] = self._offline().notice(self.lang)
+            env.globals["ui_strings"] = dict(strings(self.lang, "theme"))  # partials/ui.html
             env.globals["i18n_homes"] = [
                 {"lang": code, "name": name, "url": self.root_url + language_root(code, self.default)}
                 for code, name in self.languages.items()]
@@ -387,6 +422,10 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        if self.kept is not None:  # a dirty rebuild: this build's pages with those it kept
+            self.records = self.kept.records_in_order(self.files)
+            self.titles = dict(self.kept.titles)
+            self.kept.complete_search_index(Path(config.site_dir), self.files)
         self._write_redirects(config)
         if not self.is_main:
             manifest = os.environ.get(MANIFEST_ENV)
@@ -396,6 +435,12 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         if not self.config.parallel:
             self._start_other_builds(config)
         records = {self.lang: self.records}
+        if self.preview is not None:
+            self.preview.built(self.lang)  # its output is complete; the other languages' may yet fail
+            for lang in self.languages:
+                if lang != self.default:
+                    records[lang] = self.preview.finish(lang, Path(config.site_dir), language_root(lang, self.default),
+                                                        lambda code, output, lang=lang: self._check(lang, code, output))
         for build in self._wait_for_other_builds():
             target = Path(config.site_dir) / build.lang
             shutil.rmtree(target, ignore_errors=True)
@@ -406,25 +451,23 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 (build.out_dir / name).unlink(missing_ok=True)
             shutil.move(str(build.out_dir), target)
         write_sitemap(Path(config.site_dir), records, self.languages, self.default, self.root_url)
-        if self._offline():
-            essentials = {lang: [self.address(src, lang) for src in self.config.offline_essentials
-                                 if self.address(src, lang) is not None] for lang in self.languages}
-            try:
-                write_service_worker(Path(config.site_dir), essentials, self.default,
-                                     display_path(config.config_file_path, self.root))
-            except SiteDataError as e:
-                raise PluginError(str(e)) from e
+        self._offline().write_worker(Path(config.site_dir), self.languages, self.default, self.address,
+                                     config.config_file_path, self.root)
         self._publish(config)
 
     def _write_redirects(self, config: MkDocsConfig) -> None:
         """A short page at each old address of this language, leading to the page's address today."""
         site = Path(config.site_dir)
         prefix = language_root(self.lang, self.default)
+        # A dirty rebuild finds the last build's short pages in place, as a full rebuild would write them.
+        kept = self.kept.redirects if self.kept is not None else set()
         for redirect in self.redirects:
             if redirect.lang != self.lang:
                 continue
             inside = redirect.old.removeprefix(prefix)
             target = site / (inside + "index.html" if inside.endswith("/") else inside)
+            if target in kept and target.is_file():
+                continue
             if target.exists():
                 where = display_path(Path(self.config.data_dir) / REDIRECTS_FILE, self.root)
                 raise PluginError(f"{where}:{redirect.line}: /{redirect.old} is already a file of the site "
@@ -433,10 +476,12 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             new = self.addresses[redirect.key][self.lang]
             target.write_text(redirect_html(redirect.old, new, self.root_url, self.lang,
                                             self.titles.get(redirect.key, config.site_name)), encoding="utf-8")
+            if self.kept is not None:
+                self.kept.redirects.add(target)
 
-    def _offline(self) -> bool:
-        """Pages are saved for offline reading in production builds (not while previewing)."""
-        return bool(self.config.offline_essentials) and self.command != "serve"
+    def _offline(self) -> OfflineReading:
+        """Pages saved for offline reading and the service worker (production builds only)."""
+        return OfflineReading(tuple(self.config.offline_essentials), previewing=self.command == "serve")
 
     def _wait_for_other_builds(self) -> list[_OtherBuild]:
         failures = []
@@ -446,14 +491,26 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             output = build.log_file.read()
             build.log_file.close()
             build.log_path.unlink(missing_ok=True)
-            errors = _forward_log(build.lang, output)
-            if code != 0:
-                detail = "\n".join(errors) or output.strip()[-4000:]
-                failures.append(f"the {self.languages[build.lang]} build failed:\n{detail}")
+            failure = self._failure(build.lang, code, output)
+            if failure:
+                failures.append(failure)
         done, self.builds = self.builds, []
         if failures:
             raise PluginError("\n".join(failures))
         return done
+
+    def _failure(self, lang: str, code: int, output: str) -> str | None:
+        """Pass on another language's build log; what to say if the build failed."""
+        errors = _forward_log(lang, output)
+        if code == 0:
+            return None
+        detail = "\n".join(errors) or output.strip()[-4000:]
+        return f"the {self.languages[lang]} build failed:\n{detail}"
+
+    def _check(self, lang: str, code: int, output: str) -> None:
+        failure = self._failure(lang, code, output)
+        if failure:
+            raise PluginError(failure)
 
     def _publish(self, config: MkDocsConfig) -> None:
         """Swap the staging folder in for ``site/``, unless ``--strict`` is about to abort."""

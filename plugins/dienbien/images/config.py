@@ -3,6 +3,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ..i18n.config import DeclaredUnderI18n
+
 
 class ImagesConfig(base.Config):
     enabled = c.Type(bool, default=True)
@@ -11,8 +13,8 @@ class ImagesConfig(base.Config):
     photos every language references, once, at the site's root."""
     data_dir = c.Type(str, default="data")
     """Holds ``slogan.yml``, whose lines the social cards quote."""
-    languages = c.ListOfItems(c.Type(str), default=["vi", "en"])
-    """Every language; the first is the default one, served at ``/``."""
+    languages = DeclaredUnderI18n("dienbien/images")
+    """Refused: the languages are declared under ``dienbien/i18n`` (``site_languages``)."""
     cards = c.Type(bool, default=True)
     """Draw a social card (``og:image``) for every page."""
     cache_dir = c.Optional(c.Type(str))

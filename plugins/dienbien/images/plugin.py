@@ -28,6 +28,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core.data.datacache import figure_store
+from ..core.data.languages import Languages
 from ..core.domain.homepage import load_slogan
 from ..core.errors import SiteDataError, display_path
 from ..core.markdown.checks import image_problems
@@ -47,6 +48,7 @@ from ..core.media.images import (
     resolve_source,
 )
 from ..core.site.languages import language_root
+from ..i18n.config import site_languages
 from ..pagesource import shown_path
 from .config import ImagesConfig
 
@@ -65,9 +67,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path).parent
-        languages = list(self.config.languages)
+        self.languages = languages = site_languages(config)
         self.lang = config.theme["language"]
-        self.default = languages[0]
+        self.default = languages.default
         self.is_default = self.lang == self.default or self.lang not in languages
         # Photos live once at the site's root; another language's pages reach them from
         # their own root (``en/``) one level further up.
@@ -86,14 +88,14 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.sections: dict[str, str] = {}
         return config
 
-    def _slogan_lines(self, languages: list[str]) -> dict[str, str]:
+    def _slogan_lines(self, languages: Languages) -> dict[str, str]:
         """Content path → the slogan line (in this build's language) of the section it opens."""
         data_dir = Path(self.config.data_dir)
         if not (data_dir / "slogan.yml").is_file():
             return {}
         try:  # the same parse the figures plugin uses (cached per version of data/)
-            store = figure_store(data_dir, tuple(languages), self.root)
-            slogan = load_slogan(data_dir / "slogan.yml", self.root, tuple(languages), store)
+            store = figure_store(data_dir, languages, self.root)
+            slogan = load_slogan(data_dir / "slogan.yml", self.root, languages, store)
         except SiteDataError as e:
             raise PluginError(str(e)) from e
         return {line.page: line.text[self.lang] for line in slogan.lines if self.lang in line.text}
@@ -112,7 +114,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                 file.inclusion = InclusionLevel.EXCLUDED
         markdown = {Path(page.abs_src_path).resolve() for page in files.documentation_pages() if page.abs_src_path}
         if self.is_default:
-            for lang in self.config.languages:
+            for lang in self.languages:
                 folder = (self.content_dir / lang).resolve()
                 if folder != docs_dir and folder.is_dir():
                     markdown.update(path.resolve() for path in folder.rglob("*.md"))

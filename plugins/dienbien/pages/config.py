@@ -3,9 +3,11 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ..i18n.config import DeclaredUnderI18n
+
 
 class PagesConfig(base.Config):
     enabled = c.Type(bool, default=True)
     data_dir = c.Dir(exists=True, default="data")
-    languages = c.ListOfItems(c.Type(str), default=["vi", "en"])
-    """Every language a text in the data files must be given in."""
+    languages = DeclaredUnderI18n("dienbien/pages")
+    """Refused: the languages are declared under ``dienbien/i18n`` (``site_languages``)."""

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.data.mdlines import before_sources
+from ..core.data.uistrings import strings
 from ..core.domain import events as events_core
 from ..core.domain.ethnic_groups import group_details_markdown, group_page_top
 from ..core.domain.folderpages import FOLDERS, GROUPS, folder_markdown
@@ -31,6 +32,7 @@ from ..core.markdown.markup import BLOCK, replace_tokens
 from ..core.markdown.phrases import locate, reading_text
 from ..core.publish.sitedata import SiteData, load_site_data
 from ..core.site import structured_data as sd
+from ..i18n.config import site_languages
 from ..i18n.plugin import page_path
 from ..pagesource import first_body_line, shown_path
 from .blocks import BlockPage, render_block
@@ -52,8 +54,8 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         self.root = Path(config.config_file_path).parent
         self.page_path = lambda src: page_path(config, src)  # the page's address in this build's language
         try:
-            self.data: SiteData = load_site_data(Path(self.config.data_dir), tuple(self.config.languages),
-                                                 self.root)
+            self.languages = site_languages(config)
+            self.data: SiteData = load_site_data(Path(self.config.data_dir), self.languages, self.root)
         except SiteDataError as e:
             raise PluginError(str(e)) from e
         return config
@@ -96,7 +98,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         root by the default language's build; the office's list of signs stays out of the menu."""
         try:
             self.published = published(self.data, config, Path(self.config.data_dir), self.root,
-                                       tuple(self.config.languages))
+                                       self.languages)
         except SiteDataError as e:
             raise PluginError(str(e)) from e
         signs_page = files.get_file_from_path(SIGNS_PAGE)
@@ -107,14 +109,18 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                 files.append(File.generated(config, path, content=content))
 
     def _add_calendar_files(self, files: Files, config: MkDocsConfig) -> None:
-        """``events.ics`` and one file per dated event, in this language (next to its pages)."""
-        if not self.data.events or files.get_file_from_path(events_core.PAGE) is None:
+        """``events.ics`` and one file per dated event, in this language (next to its pages), when the
+        events page is in this build: its own, or another language's while its translation is pending
+        (added by the i18n plugin after this)."""
+        content = Path(config.docs_dir).parent  # content/<lang>/ of every language
+        if not self.data.events or (files.get_file_from_path(events_core.PAGE) is None and not any(
+                (content / code / events_core.PAGE).is_file() for code in self.languages)):
             return
         lang = config.theme["language"]
         calendars = events_core.calendar_files(
             self.data.events, self.data.store, lang, self._url(config, events_core.PAGE),
             urlsplit(config.site_url).hostname or "localhost",
-            f"{config.site_name} – {events_core.TEXT[lang]['calendar_name']}")
+            f"{config.site_name} – {strings(lang, 'events')['calendar_name']}")
         for path, text in calendars.items():
             files.append(File.generated(config, path, content=text.encode("utf-8")))
 
@@ -190,7 +196,9 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             return env
         if self.phrase_errors:
             raise PluginError("editors' notes in the reading text:\n" + "\n".join(sorted(set(self.phrase_errors))))
-        ids = {f.src_uri: anchors(f.page.content or "") for f in files.documentation_pages() if f.page}
+        # (a page a dirty rebuild of `mkdocs serve` did not render again has no content: its anchors go unchecked)
+        ids = {f.src_uri: anchors(f.page.content) for f in files.documentation_pages()
+               if f.page and f.page.content is not None}
         for src, (shown, links) in sorted(self.links.items()):
             for line, target in links:
                 page, anchor = resolve(src, target)
@@ -251,7 +259,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         extra: list[dict] = []
         if page.is_homepage:
             extra.append(sd.web_site(config.site_name, config.site_url, lang, config.site_description))
-            main.append(sd.destination(sd.DESTINATION[lang], description or config.site_description,
+            main.append(sd.destination(sd.destination_name(lang), description or config.site_description,
                                        config.site_url, data.places, lang, lambda p: self._url(config, p)))
         record = self.generated.get(src)
         if data.places and record in data.places.places.values():

@@ -3,7 +3,7 @@ open-data files, and the blocks that list them (``{{ block.signs }}`` on the lis
 ``{{ block.open_data.files }}``, ``.licence`` and ``.publishers`` on the open-data page).
 
 A thin adapter: the work is in :mod:`dienbien.core.publish.signs` and :mod:`dienbien.core.publish.opendata`.
-Both language builds compute the same files (they list their sizes); only the build of the
+Every language's build computes the same files (they list their sizes); only the build of the
 default language, at the site root, writes them, once for every language.
 """
 
@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..core.data.figures import Source
+from ..core.data.languages import Languages
 from ..core.errors import SiteDataError
 from ..core.publish import opendata
 from ..core.publish import signs as signs_core
@@ -33,7 +34,7 @@ OPEN_DATA_PAGE = "du-lieu-mo.md"
 class Published:
     lang: str
     default: str
-    languages: tuple[str, ...]
+    languages: Languages
     addresses: dict[str, dict[str, str]]
     signs: list[signs_core.Sign]
     data_files: list[opendata.DataFile]
@@ -73,14 +74,14 @@ class Published:
                             "blocks are: " + ", ".join(f"open_data.{p}" for p in OPEN_DATA_PARTS))
 
 
-def published(data: SiteData, config: MkDocsConfig, data_dir: Path, root: Path,
-              languages: tuple[str, ...]) -> Published:
-    """What this build publishes, from the i18n plugin's settings (its addresses, root address,
-    default language and site names) when it runs, else from this build's own configuration."""
+def published(data: SiteData, config: MkDocsConfig, data_dir: Path, root: Path, languages: Languages) -> Published:
+    """What this build publishes, from the i18n plugin's settings (its addresses, root address and
+    site names) when it runs, else from this build's own configuration. The signs lead to every
+    language; the open-data files hold the languages whose translation is complete."""
     i18n = config.plugins.get("dienbien/i18n")
     lang = config.theme["language"]
     settings = getattr(i18n, "config", None)
-    default = settings.default_language if settings else languages[0]
+    default = languages.default
     root_url = getattr(i18n, "root_url", None) or config.site_url
     if getattr(i18n, "command", "build") == "serve":
         # A preview's site_url is the preview's own address; a sheet printed from it still holds
@@ -99,8 +100,8 @@ def published(data: SiteData, config: MkDocsConfig, data_dir: Path, root: Path,
 
     all_signs = (signs_core.signs(data.places, root_url, lambda p: {code: address(p.page, code) for code in languages})
                  if data.places else [])
-    docs = {code: root_url + address(OPEN_DATA_PAGE, code) for code in languages}
-    files = opendata.data_files(data, addresses, root_url, languages, docs, site_names,
+    docs = {code: root_url + address(OPEN_DATA_PAGE, code) for code in languages.complete}
+    files = opendata.data_files(data, addresses, root_url, languages.complete, docs, site_names,
                                 lambda key: root_url + signs_core.short_path(key))
     return Published(lang, default, languages, addresses, all_signs, files, opendata.cited_sources(data),
                      site_names)

@@ -16,10 +16,11 @@ from urllib.parse import urlparse
 
 from ..errors import SiteDataError, display_path
 from .dates import PartialDate
+from .languages import Languages, complete_languages, filled
 from .schema import check_keys, localized, mapping, number, partial_date, reference, references, shown, text
 from .yamlfile import YamlDocument, load_yaml
 
-#: Words that qualify a value ("hơn 310.000", "over 310,000"); see formatting.APPROX.
+#: Words that qualify a value ("hơn 310.000", "over 310,000"); their words are the strings formatting.approx.
 APPROX_KINDS = ("over", "about", "nearly", "at_least")
 SOURCES_AT = "sources are defined in data/sources/*.yml"
 
@@ -144,7 +145,7 @@ def _record(doc: YamlDocument, what: str, required: set[str], optional: set[str]
     return key, {name: value for name, value in entry.items() if name in required or _given(entry, name)}
 
 
-def load_units(path: Path, root: Path, languages: tuple[str, ...]) -> dict[str, Unit]:
+def load_units(path: Path, root: Path, languages: Languages) -> dict[str, Unit]:
     doc = load_yaml(path, display_path(path, root))
     units: dict[str, Unit] = {}
     for key, entry in mapping(doc, (), doc.data, "units").items():
@@ -152,6 +153,8 @@ def load_units(path: Path, root: Path, languages: tuple[str, ...]) -> dict[str, 
         patterns: dict[str, dict[str, str]] = {}
         for lang in languages:
             if lang not in entry:
+                if lang not in complete_languages(languages):
+                    continue  # a pending language writes the default language's unit for now
                 raise doc.error((key,), f"missing the '{lang}' pattern", f"add '{lang}: \"{{n}} …\"'")
             raw = entry[lang]
             forms = raw if isinstance(raw, dict) else {"other": raw}
@@ -162,17 +165,18 @@ def load_units(path: Path, root: Path, languages: tuple[str, ...]) -> dict[str, 
                 if not isinstance(pattern, str) or "{n}" not in pattern:
                     raise doc.error(sub, f"a pattern must contain {{n}} where the number goes, got {shown(pattern)}")
             patterns[lang] = {str(f): p for f, p in forms.items()}
-        units[key] = Unit(key=key, patterns=patterns)
+        units[key] = Unit(key=key, patterns=filled(patterns, languages))
     return units
 
 
-def source_fields(languages: tuple[str, ...]) -> tuple[set[str], set[str]]:
-    """Required and optional fields of a source: the other languages' publisher and title are optional."""
-    others = {f"{name}_{lang}" for name in ("publisher", "title") for lang in languages[1:]}
+def source_fields(languages: Languages) -> tuple[set[str], set[str]]:
+    """Required and optional fields of a source: ``publisher`` and ``title`` as the source gives them (in
+    the default language), the other languages' publisher and title optional."""
+    others = {f"{name}_{lang}" for name in ("publisher", "title") for lang in languages.others}
     return {"key", "publisher", "title"}, {"date", "url"} | others
 
 
-def load_sources(folder: Path, root: Path, languages: tuple[str, ...]) -> dict[str, Source]:
+def load_sources(folder: Path, root: Path, languages: Languages) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     required, optional = source_fields(languages)
     for doc in _documents(folder, root):
@@ -188,14 +192,15 @@ def load_sources(folder: Path, root: Path, languages: tuple[str, ...]) -> dict[s
         publisher = text(doc, ("publisher",), entry["publisher"])
         title = text(doc, ("title",), entry["title"])
         names = {lang: text(doc, (f"publisher_{lang}",), entry[f"publisher_{lang}"])
-                 if f"publisher_{lang}" in entry else publisher for lang in languages[1:]}
+                 if f"publisher_{lang}" in entry else publisher for lang in languages.others}
         sources[key] = Source(
             key=key,
             publisher=publisher,
-            publisher_names={languages[0]: publisher, **names} if any(n != publisher for n in names.values())
-            else None,
-            title={languages[0]: title, **{lang: text(doc, (f"title_{lang}",), entry[f"title_{lang}"])
-                                            if f"title_{lang}" in entry else title for lang in languages[1:]}},
+            publisher_names=filled({languages.default: publisher, **names}, languages)
+            if any(n != publisher for n in names.values()) else None,
+            title=filled({languages.default: title, **{lang: text(doc, (f"title_{lang}",), entry[f"title_{lang}"])
+                                                     if f"title_{lang}" in entry else title
+                                                     for lang in languages.others}}, languages),
             date=partial_date(doc, ("date",), entry["date"]) if "date" in entry else None,
             url=url,
             where=Where(doc.path, doc.line("key")),
@@ -206,7 +211,7 @@ def load_sources(folder: Path, root: Path, languages: tuple[str, ...]) -> dict[s
 FIGURE_FIELDS = ({"key", "value", "unit", "label", "source"}, {"approx", "period"})
 
 
-def load_figures(folder: Path, root: Path, languages: tuple[str, ...], units: dict[str, Unit],
+def load_figures(folder: Path, root: Path, languages: Languages, units: dict[str, Unit],
                  sources: dict[str, Source]) -> dict[str, Figure]:
     figures: dict[str, Figure] = {}
     for doc in _documents(folder, root):
@@ -239,9 +244,9 @@ def load_figures(folder: Path, root: Path, languages: tuple[str, ...], units: di
     return figures
 
 
-def load_figure_store(data_dir: Path, languages: Iterable[str], root: Path | None = None) -> FigureStore:
-    """Load ``units.yml``, ``sources/*.yml`` and ``figures/*.yml`` from ``data_dir``."""
-    languages = tuple(languages)
+def load_figure_store(data_dir: Path, languages: Languages, root: Path | None = None) -> FigureStore:
+    """Load ``units.yml``, ``sources/*.yml`` and ``figures/*.yml`` from ``data_dir``, with their texts in
+    every language of ``languages``."""
     root = root or data_dir.parent
     units_file = data_dir / "units.yml"
     if not units_file.is_file():

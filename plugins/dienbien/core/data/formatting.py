@@ -2,10 +2,11 @@
 
 Vietnamese uses ``.`` for thousands and ``,`` for decimals (``429.227``, ``15,96%``);
 English the reverse. Units and qualifiers ("hơn", "over") come from the unit
-patterns in ``data/units.yml`` and from :data:`APPROX`.
+patterns in ``data/units.yml`` and from ``formatting.approx`` in each language's interface
+strings (:mod:`dienbien.core.data.uistrings`).
 
-Dates and clocks follow one house style, set here once (:data:`DATE_PATTERNS`,
-:data:`RANGE_PATTERNS`) and used by every page, citation, timeline and calendar:
+Dates and clocks follow one house style, set once per language in those strings
+(``formatting.dates``, ``formatting.ranges``) and used by every page, citation, timeline and calendar:
 Vietnamese ``8/3/2026``, ``13–17/3/1954`` and, in prose, "ngày 8 tháng 3 năm 2026";
 English ``8 March 2026``, ``13–17 March 1954``; clocks ``19:30`` in both.
 """
@@ -24,12 +25,7 @@ from babel.numbers import format_decimal
 
 from .dates import PartialDate
 from .figures import Figure, Source
-
-#: How a qualified value reads in each language; ``{x}`` is the number with its unit.
-APPROX: dict[str, dict[str, str]] = {
-    "vi": {"over": "hơn {x}", "about": "khoảng {x}", "nearly": "gần {x}", "at_least": "từ {x} trở lên"},
-    "en": {"over": "over {x}", "about": "about {x}", "nearly": "nearly {x}", "at_least": "{x} or more"},
-}
+from .uistrings import strings
 
 
 @functools.cache  # Babel is slow per call; a site formats the same few figures on many pages
@@ -44,37 +40,26 @@ def format_coordinate(value: float, lang: str) -> str:
     return format_decimal(Decimal(f"{value:.5f}"), format="0.00000", locale=lang)
 
 
-#: The house style's patterns (Babel's CLDR pattern syntax), one set per language:
-#: ``date`` a full date, ``month`` and ``year`` a date known only that far, ``words`` a date
-#: in running prose, ``clock`` a time of day (24-hour).
-DATE_PATTERNS: dict[str, dict[str, str]] = {
-    "vi": {"date": "d/M/y", "month": "M/y", "year": "y", "words": "'ngày' d 'tháng' M 'năm' y", "clock": "HH:mm"},
-    "en": {"date": "d MMMM y", "month": "MMMM y", "year": "y", "words": "d MMMM y", "clock": "HH:mm"},
-}
-
-#: How a range of days reads, by what its ends share: the same month, the same year, or
-#: neither. Each is (pattern of the first day, separator, pattern of the last day).
-RANGE_PATTERNS: dict[str, dict[str, tuple[str, str, str]]] = {
-    "vi": {"month": ("d", "–", "d/M/y"), "year": ("d/M", "–", "d/M/y"), "none": ("d/M/y", "–", "d/M/y")},
-    "en": {"month": ("d", "–", "d MMMM y"), "year": ("d MMMM", " – ", "d MMMM y"),
-           "none": ("d MMMM y", " – ", "d MMMM y")},
-}
-
-
-#: The hemisphere letters after a latitude and a longitude (the site's places are north and east).
-HEMISPHERES = {"vi": ("B", "Đ"), "en": ("N", "E")}
+def _patterns(lang: str, kind: str):
+    """The house style of ``lang``, from its interface strings: ``approx`` how a qualified value
+    reads (``{x}`` is the number with its unit); ``dates`` Babel's CLDR patterns of a full date
+    (``date``), of a date known to the month or year, of a date in running prose (``words``) and of a
+    time of day (``clock``, 24-hour); ``ranges`` how a range of days reads by what its ends share (the
+    same month, the same year, or neither), as (first day, separator, last day); ``hemispheres`` the
+    letters after a latitude and a longitude (the site's places are north and east)."""
+    return strings(lang, "formatting")[kind]
 
 
 def written_coordinates(lat: float, lon: float, lang: str) -> str:
     """``22,40064° B; 102,14392° Đ`` / ``22.40064° N; 102.14392° E``: never read as four numbers."""
-    north, east = HEMISPHERES[lang]
+    north, east = _patterns(lang, "hemispheres")
     return f"{format_coordinate(lat, lang)}° {north}; {format_coordinate(lon, lang)}° {east}"
 
 
 @functools.cache
 def format_date(date: dt.date, lang: str) -> str:
     """``2026-03-08`` → ``8/3/2026`` (vi) / ``8 March 2026`` (en)."""
-    return babel_format_date(date, DATE_PATTERNS[lang]["date"], locale=lang)
+    return babel_format_date(date, _patterns(lang, "dates")["date"], locale=lang)
 
 
 @functools.cache
@@ -82,13 +67,13 @@ def format_partial_date(date: PartialDate, lang: str) -> str:
     """A date at the precision known: ``2019``; ``3/2019`` / ``March 2019``; or a full date."""
     if date.precision == "day":
         return format_date(date.first_day, lang)
-    return babel_format_date(date.first_day, DATE_PATTERNS[lang][date.precision], locale=lang)
+    return babel_format_date(date.first_day, _patterns(lang, "dates")[date.precision], locale=lang)
 
 
 def _range_parts(start: dt.date, end: dt.date, lang: str) -> tuple[str, str, str]:
     shared = ("month" if (start.year, start.month) == (end.year, end.month)
               else "year" if start.year == end.year else "none")
-    first, separator, last = RANGE_PATTERNS[lang][shared]
+    first, separator, last = _patterns(lang, "ranges")[shared]
     return babel_format_date(start, first, locale=lang), separator, babel_format_date(end, last, locale=lang)
 
 
@@ -105,13 +90,13 @@ def format_date_range(start: dt.date, end: dt.date | None, lang: str) -> str:
 @functools.cache
 def format_date_words(date: dt.date, lang: str) -> str:
     """A date for running prose: ``ngày 8 tháng 3 năm 2026`` (vi) / ``8 March 2026`` (en)."""
-    return babel_format_date(date, DATE_PATTERNS[lang]["words"], locale=lang)
+    return babel_format_date(date, _patterns(lang, "dates")["words"], locale=lang)
 
 
 @functools.cache
 def format_clock(time: dt.time, lang: str) -> str:
     """``19:30`` in both languages (24-hour)."""
-    return babel_format_time(time, DATE_PATTERNS[lang]["clock"], locale=lang)
+    return babel_format_time(time, _patterns(lang, "dates")["clock"], locale=lang)
 
 
 def date_html(date: dt.date | PartialDate, lang: str) -> str:
@@ -143,7 +128,7 @@ def _plural_form(lang: str, value: Decimal) -> str:
 
 
 def _qualify(figure: Figure, text: str, lang: str) -> str:
-    return APPROX[lang][figure.approx].replace("{x}", text) if figure.approx else text
+    return _patterns(lang, "approx")[figure.approx].replace("{x}", text) if figure.approx else text
 
 
 def format_figure(figure: Figure, lang: str) -> str:

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .dates import PartialDate
+from .languages import Languages, complete_languages, filled
 from .yamlfile import YamlDocument
 
 
@@ -49,17 +50,18 @@ def text(doc: YamlDocument, key: tuple, value: Any) -> str:
     return value.strip()
 
 
-def localized(doc: YamlDocument, key: tuple, value: Any, languages: tuple[str, ...]) -> dict[str, str]:
-    """A text given in every language: ``{vi: …, en: …}``."""
+def localized(doc: YamlDocument, key: tuple, value: Any, languages: Languages | tuple[str, ...]) -> dict[str, str]:
+    """A text given in every language: ``{vi: …, en: …}`` (a language whose translation is pending
+    may lack it, and reads the default language's)."""
     entry = mapping(doc, key, value, "one text per language, e.g. {vi: …, en: …}")
     for lang in entry:
         if lang not in languages:
             raise doc.error(key + (lang,), f"unknown language '{lang}'",
                             "languages are: " + ", ".join(languages))
-    for lang in languages:
+    for lang in complete_languages(languages):
         if lang not in entry:
             raise doc.error(key, f"missing the '{lang}' text", f"add '{lang}: …'")
-    return {lang: text(doc, key + (lang,), entry[lang]) for lang in languages}
+    return filled({lang: text(doc, key + (lang,), entry[lang]) for lang in languages if lang in entry}, languages)
 
 
 _DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")

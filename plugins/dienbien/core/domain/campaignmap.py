@@ -17,6 +17,7 @@ from pathlib import Path
 from ..data.figures import FigureStore, Source, cited_sources
 from ..data.formatting import source_html
 from ..data.schema import check_keys, choice, localized, mapping, reference, slug, text
+from ..data.uistrings import strings
 from ..data.yamlfile import load_yaml
 from ..errors import display_path
 
@@ -29,16 +30,6 @@ ROW = 56  # a point, its name and its French name
 RIVER_X = 200
 RIVER_LABEL = 22  # under the last sub-sector
 COLUMNS = {"west": 85.0, "river": RIVER_X - 16.0, "east": 320.0}
-TEXT = {
-    "vi": {"sources": "Nguồn của sơ đồ", "desc": "Sơ đồ, không theo tỷ lệ, vẽ ba phân khu của tập đoàn cứ điểm từ "
-                                                 "bắc xuống nam, các cứ điểm trong mỗi phân khu và sông Nậm Rốm. Vị "
-                                                 "trí các điểm trong một phân khu chỉ để minh họa. Danh sách bên dưới "
-                                                 "ghi đủ các điểm này."},
-    "en": {"sources": "Sources of the schematic", "desc": "A schematic, not to scale, of the fortified complex's three "
-                                                          "sub-sectors from north to south, the strongpoints in each "
-                                                          "and the Nậm Rốm river. Positions within a sub-sector are "
-                                                          "indicative only. The list below gives every point."},
-}
 
 
 @dataclass(frozen=True)
@@ -175,7 +166,7 @@ def _svg(m: CampaignMap, lang: str) -> str:
     return (f'<svg class="db-map__svg" viewBox="0 0 {WIDTH} {height:.0f}" role="img" '
             f'aria-labelledby="db-campaign-title db-campaign-desc" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="db-campaign-title">{escape(m.title[lang])} ({escape(m.schematic[lang])})</title>'
-            f'<desc id="db-campaign-desc">{escape(TEXT[lang]["desc"])}</desc>{"".join(parts)}</svg>')
+            f'<desc id="db-campaign-desc">{escape(strings(lang, "campaignmap")["desc"])}</desc>{"".join(parts)}</svg>')
 
 
 def _item(point: Point, lang: str, link_of: Callable[[str], str]) -> str:
@@ -203,5 +194,5 @@ def campaign_map_markdown(m: CampaignMap, lang: str, link_of: Callable[[str], st
     return (f'<figure class="db-map db-campaign">\n{_svg(m, lang)}\n'
             f'<figcaption>{escape(m.title[lang])}. {escape(m.schematic[lang])}.</figcaption>\n</figure>\n\n'
             + "\n".join(rows)
-            + f'\n\n<details data-search-exclude><summary>{escape(TEXT[lang]["sources"])}</summary>'
+            + f'\n\n<details data-search-exclude><summary>{escape(strings(lang, "campaignmap")["sources"])}</summary>'
               f"<ul>{cited}</ul></details>\n")

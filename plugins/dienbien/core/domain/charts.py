@@ -9,12 +9,10 @@ from pathlib import Path
 from ..data.figures import FigureStore
 from ..data.formatting import format_figure
 from ..data.schema import check_keys, localized, mapping, references, text
+from ..data.uistrings import strings
 from ..data.yamlfile import load_yaml
 from ..errors import display_path
 from ..media.svgchart import column_chart
-
-TEXT = {"vi": "Số liệu và nguồn của biểu đồ nằm trong danh sách dưới biểu đồ.",
-        "en": "The chart's figures and their sources are listed below it."}
 
 
 @dataclass(frozen=True)
@@ -52,6 +50,6 @@ def chart_markdown(chart: Chart, store: FigureStore, lang: str) -> str:
     columns = [(chart.x_labels[f], float(store.figures[f].value),
                 format_figure(store.figures[f], lang)) for f in chart.figures]
     note = chart.note[lang] + " " if chart.note else ""
-    svg = column_chart(f"chart-{chart.key}", chart.title[lang], note + TEXT[lang], columns)
+    svg = column_chart(f"chart-{chart.key}", chart.title[lang], note + strings(lang, "charts")["note"], columns)
     items = "\n".join(f"- {escape(chart.x_labels[f])}: {{{{ fig.{f} }}}}" for f in chart.figures)
     return f"{svg}\n{items}\n"

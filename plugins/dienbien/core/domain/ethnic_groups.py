@@ -11,48 +11,18 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from babel import Locale
+
 from ..data.figures import FigureStore, Source, cited_source, cited_sources
 from ..data.formatting import format_number
 from ..data.schema import check_keys, localized, localized_list, mapping, reference, slug, text
+from ..data.uistrings import strings
 from ..data.yamlfile import load_yaml
 from ..errors import display_path
 from ..media.svgchart import bar_chart
 from .factsbox import facts_box
 
 FIGURES_AT = "figures are defined in data/figures/*.yml"
-
-TEXT = {
-    "vi": {
-        "facts": "Thông tin chính", "other_names": "Tên gọi khác", "population": "Dân số trong tỉnh",
-        "share": "Tỷ lệ trong dân số tỉnh", "family": "Ngữ hệ", "where": "Nơi sinh sống",
-        "heritage": "Di sản", "festivals": "Lễ hội và nghi lễ", "crafts": "Nhà cửa, nghề và trang phục",
-        "note": "Đáng biết", "sources": "Nguồn của thông tin chính", "group": "Dân tộc", "rank": "Thứ hạng (2019)",
-        "intro": "Người {name} là dân tộc {rank} ở Điện Biên.",
-        "intro_smallest": "Người {name} chỉ có một cộng đồng rất nhỏ ở Điện Biên.",
-        "chart_title": "Tỷ lệ các dân tộc trong dân số tỉnh Điện Biên (Tổng điều tra 2019)",
-        "chart_desc": "Biểu đồ thanh ngang; số liệu đầy đủ có trong bảng các dân tộc trên trang này.",
-        "back": "Xem tất cả các dân tộc",
-    },
-    "en": {
-        "facts": "Key facts", "other_names": "Other names", "population": "Population in the province",
-        "share": "Share of the province's population", "family": "Language family", "where": "Where they live",
-        "heritage": "Heritage", "festivals": "Festivals and rites", "crafts": "Houses, crafts and dress",
-        "note": "Good to know", "sources": "Sources for the key facts", "group": "Ethnic group", "rank": "Rank (2019)",
-        "intro": "The {name} are Điện Biên's {rank} ethnic group.",
-        "intro_smallest": "The {name} have only a very small community in Điện Biên.",
-        "chart_title": "Ethnic groups' shares of Điện Biên's population (2019 census)",
-        "chart_desc": "Horizontal bar chart; the full figures are in the table of groups on this page.",
-        "back": "See all the groups",
-    },
-}
-
-# "đông thứ hai" / "second-largest": ranks in words where they read naturally.
-ORDINALS = {
-    "vi": ["nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "thứ tám", "thứ chín", "thứ mười",
-           "thứ mười một", "thứ mười hai", "thứ mười ba", "thứ mười bốn", "thứ mười lăm", "thứ mười sáu",
-           "thứ mười bảy", "thứ mười tám", "thứ mười chín", "thứ hai mươi"],
-    "en": ["", "second-", "third-", "fourth-", "fifth-", "sixth-", "seventh-", "eighth-", "ninth-", "tenth-"],
-}
 
 
 @dataclass(frozen=True)
@@ -151,18 +121,19 @@ def ranked(groups: EthnicGroups, store: FigureStore) -> list[EthnicGroup]:
 
 
 def _rank(n: int, lang: str) -> str:
-    """``đông nhất``, ``đông thứ hai`` … / ``largest``, ``second-largest`` … ``11th-largest``."""
-    if lang == "vi":
-        return "đông " + ORDINALS["vi"][n - 1]
-    if n <= len(ORDINALS["en"]):
-        return ORDINALS["en"][n - 1] + "largest"
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}-largest"
+    """``đông nhất``, ``đông thứ hai`` … / ``largest``, ``second-largest`` … ``11th-largest``: the
+    language's ranks in words where they read naturally, then numbered (the suffix by the language's
+    ordinal rules: 1st, 2nd, 3rd, 11th)."""
+    t = strings(lang, "ethnic_groups")
+    if n <= len(t["ranks"]):
+        return t["ranks"][n - 1]
+    suffix = t["ordinal_suffixes"].get(Locale.parse(lang).ordinal_form(n), t["ordinal_suffixes"]["other"])
+    return t["rank_numbered"].format(n=n, suffix=suffix)
 
 
 def group_intro(group: EthnicGroup, groups: EthnicGroups, store: FigureStore, lang: str) -> str:
     """The page's first sentence: the people, and their place among the province's groups."""
-    t = TEXT[lang]
+    t = strings(lang, "ethnic_groups")
     order = ranked(groups, store)
     name = group.name[lang] + (f" ({group.gloss[lang]})" if group.gloss.get(lang) else "")
     if group is order[-1]:
@@ -173,7 +144,7 @@ def group_intro(group: EthnicGroup, groups: EthnicGroups, store: FigureStore, la
 def group_details_markdown(group: EthnicGroup, groups: EthnicGroups, store: FigureStore, lang: str,
                         overview_link: str) -> str:
     """The key-facts box at the foot of a group's page, and the way back to every group."""
-    t = TEXT[lang]
+    t = strings(lang, "ethnic_groups")
     rows = []
     if group.other_names.get(lang):
         rows.append((t["other_names"], escape(", ".join(group.other_names[lang]))))
@@ -205,7 +176,7 @@ def group_page_top(group: EthnicGroup, groups: EthnicGroups, store: FigureStore,
 def overview_table_markdown(groups: EthnicGroups, store: FigureStore, lang: str, link_of) -> str:
     """A table of every group, largest first, each linking to its page. Each cell carries its column's
     name (``data-label``) so that narrow screens show every row as a card (site.css, ``db-cards``)."""
-    t = TEXT[lang]
+    t = strings(lang, "ethnic_groups")
     heads = ("#", t["group"], t["population"], t["share"], t["family"])
     numeric = (' class="db-num"', "", ' class="db-num"', ' class="db-num"', "")
     head = "".join(f'<th scope="col"{num}>{escape(h)}</th>' for h, num in zip(heads, numeric, strict=True))
@@ -223,7 +194,7 @@ def overview_table_markdown(groups: EthnicGroups, store: FigureStore, lang: str,
 
 def share_chart_html(groups: EthnicGroups, store: FigureStore, lang: str) -> str:
     """An SVG bar chart of population shares, drawn at build time; the table is its text alternative."""
-    t = TEXT[lang]
+    t = strings(lang, "ethnic_groups")
     bars = [(g.name[lang], float(store.figures[g.share].value), format_number(store.figures[g.share].value, lang)
              + "%") for g in ranked(groups, store)]
     return bar_chart("ethnic-shares", t["chart_title"], t["chart_desc"], bars)

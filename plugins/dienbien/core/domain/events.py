@@ -51,6 +51,7 @@ from ..data.formatting import (
     source_short_html,
 )
 from ..data.schema import check_keys, choice, date_value, localized, mapping, reference, slug, text
+from ..data.uistrings import strings
 from ..data.yamlfile import load_yaml
 from ..errors import display_path
 from ..markdown.markup import TOKEN
@@ -72,42 +73,6 @@ AHEAD = 2
 #: A dated edition this close to an expected date is that year's edition and replaces it.
 SAME_EDITION = dt.timedelta(days=45)
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-
-TEXT = {
-    "vi": {"when": "Thời gian", "where": "Địa điểm", "group": "Dân tộc", "sources": "Nguồn",
-           "coming": "Sắp tới", "past": "Các kỳ đã diễn ra", "evening": "buổi tối",
-           "expected": "dự kiến", "lunar_month": "tháng {month} âm lịch",
-           "add": "thêm vào lịch", "add_yearly": "Thêm ngày kỷ niệm hằng năm vào lịch (.ics)",
-           "see_place": "xem trang",
-           "next_months": "Trong mười hai tháng tới",
-           "next_months_note": "Ngày ghi *dự kiến* được tính theo lịch âm hoặc theo lệ hằng năm; ban tổ chức "
-                               "công bố ngày chính thức.",
-           "expected_note": "Ngày dự kiến; ban tổ chức công bố ngày chính thức.",
-           "download": "Lịch cho điện thoại", "all": "tất cả các ngày sắp tới (.ics)",
-           "download_note": "giờ Việt Nam (UTC+7).",
-           "festivals": "Các lễ hội",
-           "calendar_name": "Lễ hội và sự kiện"},
-    "en": {"when": "When", "where": "Where", "group": "Ethnic group", "sources": "Sources",
-           "coming": "Coming dates", "past": "Past editions", "evening": "evening",
-           "expected": "expected", "lunar_month": "{month} lunar month",
-           "add": "add to calendar", "add_yearly": "Add the yearly anniversary to your calendar (.ics)",
-           "see_place": "see the page",
-           "next_months": "The next twelve months",
-           "next_months_note": "Dates marked *expected* are worked out from the lunar calendar or the yearly "
-                               "custom; the organisers confirm them.",
-           "expected_note": "Expected date; the organisers confirm it.",
-           "download": "For your phone's calendar", "all": "all coming dates (.ics)",
-           "download_note": "Vietnam time (UTC+7).",
-           "festivals": "The festivals",
-           "calendar_name": "Festivals and events"},
-}
-
-#: Lunar months by name: "tháng Hai âm lịch", "the second lunar month".
-LUNAR_MONTHS = {
-    "vi": ("Giêng", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười một", "Chạp"),
-    "en": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-           "eleventh", "twelfth"),
-}
 
 
 @dataclass(frozen=True)
@@ -321,7 +286,8 @@ def tet(year: int) -> dt.date:
 
 
 def lunar_month_name(month: int, lang: str) -> str:
-    return TEXT[lang]["lunar_month"].format(month=LUNAR_MONTHS[lang][month - 1])
+    t = strings(lang, "events")
+    return t["lunar_month"].format(month=t["lunar_months"][month - 1])
 
 
 # -- coming dates ---------------------------------------------------------------------------------
@@ -442,7 +408,7 @@ def edition_when(e: Edition, lang: str) -> str:
     else:
         html = date_range_html(e.start, e.end, lang)
     if e.part:
-        html += f" ({TEXT[lang][e.part]})"
+        html += f" ({strings(lang, 'events')[e.part]})"
     return html
 
 
@@ -450,7 +416,7 @@ def occurrence_when(o: Occurrence, lang: str) -> str:
     """The date of a coming occurrence as HTML, marked where it is expected."""
     if o.edition is not None:
         return edition_when(o.edition, lang)
-    t = TEXT[lang]
+    t = strings(lang, "events")
     if o.span == "solar_month":
         html = date_html(PartialDate(o.start.year, o.start.month), lang)
     else:
@@ -488,7 +454,7 @@ def events_markdown(events: Events, store: FigureStore, lang: str, link_to, link
     """The events page body: the next twelve months by date, then each event, its coming dates
     and its past editions. ``link_to(site_path)`` makes a link to a calendar file."""
     today = today or reference_date()
-    t = TEXT[lang]
+    t = strings(lang, "events")
     out = [f"## {t['next_months']}\n"]
     items = []
     for o in next_twelve_months(events, today):
@@ -527,7 +493,7 @@ def events_markdown(events: Events, store: FigureStore, lang: str, link_to, link
 
 def _coming_row(ev: Event, lang: str, today: dt.date, link_to) -> list[str]:
     """The event's coming dates as one list item, each with its calendar file; none: no item."""
-    t = TEXT[lang]
+    t = strings(lang, "events")
     shown = []
     for o in coming(ev, today):
         date = occurrence_when(o, lang)
@@ -543,7 +509,7 @@ def _past_editions(ev: Event, lang: str, today: dt.date) -> list[str]:
     if not past:
         return []
     # A list, not a table: it reads on a phone without scrolling sideways.
-    out = [f"**{TEXT[lang]['past']}:**\n"]
+    out = [f"**{strings(lang, 'events')['past']}:**\n"]
     for ed in reversed(past):
         venue = f"; {escape(ed.venue[lang])}" if ed.venue else ""
         note = f" {escape(ed.note[lang])}" if ed.note else ""
@@ -618,7 +584,7 @@ def calendar_entries(events: Events, store: FigureStore, lang: str, page_url: st
     """Every dated edition, each anniversary (repeating yearly from its next date) and the
     expected dates of the next two years."""
     today = today or reference_date()
-    t = TEXT[lang]
+    t = strings(lang, "events")
     stamp = _stamp(events)
     entries = []
     for ev in events.events:

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from html import escape
 
 from ..data.formatting import format_clock
+from ..data.uistrings import strings
 from .ethnic_groups import EthnicGroups
 from .places import SECTION, Places
-from .visiting import TEXT as VISIT_TEXT
 from .visiting import Visiting, price_text
 
 RELICS = f"{SECTION['relic']}/index.md"
@@ -22,42 +22,16 @@ DESTINATIONS = f"{SECTION['destination']}/index.md"
 GROUPS = "van-hoa/dan-toc/index.md"
 FOLDERS = (RELICS, DESTINATIONS, GROUPS)
 
-TEXT = {
-    "vi": {
-        RELICS: ("Di tích lịch sử",
-                 "Những nơi làm nên chiến thắng Điện Biên Phủ năm 1954. Phần lớn nằm ngay trong lòng chảo "
-                 "Mường Thanh, cách nhau chỉ một quãng đi bộ ngắn hay vài phút đi xe."),
-        DESTINATIONS: ("Điểm đến",
-                       "Hồ nước giữa núi, suối khoáng nóng, những con đèo và điểm cực Tây của Tổ quốc: những nơi "
-                       "nên đến khi bạn đi xa hơn lòng chảo Điện Biên Phủ."),
-        GROUPS: ("Các dân tộc",
-                 "Điện Biên là quê hương của nhiều dân tộc anh em, mỗi dân tộc một tiếng nói, một sắc phục, "
-                 "những lễ hội và món ăn riêng."),
-        "where": "Địa điểm", "share": "Tỷ lệ trong dân số tỉnh", "lives": "Nơi sinh sống", "more": "Xem thêm",
-    },
-    "en": {
-        RELICS: ("Historic sites",
-                 "The places where the 1954 victory at Điện Biên Phủ was won. Most of them lie in the Mường Thanh "
-                 "valley itself, a short walk or a few minutes' ride from one another."),
-        DESTINATIONS: ("Destinations",
-                       "A mountain lake, hot springs, high passes and Vietnam's westernmost point: where to go "
-                       "beyond the Điện Biên Phủ valley."),
-        GROUPS: ("Ethnic groups",
-                 "Điện Biên is home to many peoples, each with its own language, dress, festivals and food."),
-        "where": "Where", "share": "Share of the province's population", "lives": "Where they live",
-        "more": "Read more",
-    },
-}
-
 
 def folder_title(src: str, lang: str) -> str:
-    return TEXT[lang][src][0]
+    return strings(lang, "folderpages")["folders"][src]["title"]
 
 
 def folder_markdown(src: str, lang: str, places: Places | None, visiting: Visiting | None,
                     groups: EthnicGroups | None, link: Callable[[str], str], own_text: str = "") -> str:
     """The folder page: its title, a line of welcome (or the editor's own text) and the cards."""
-    title, welcome = TEXT[lang][src]
+    folder = strings(lang, "folderpages")["folders"][src]
+    title, welcome = folder["title"], folder["welcome"]
     cards = folder_cards(src, lang, places, visiting, groups, link)
     if own_text:
         return own_text.replace("{{ block.cards }}", cards) if "{{ block.cards }}" in own_text \
@@ -67,7 +41,7 @@ def folder_markdown(src: str, lang: str, places: Places | None, visiting: Visiti
 
 def folder_cards(src: str, lang: str, places: Places | None, visiting: Visiting | None,
                  groups: EthnicGroups | None, link: Callable[[str], str]) -> str:
-    t = TEXT[lang]
+    t = strings(lang, "folderpages")
     cards = []
     if src == GROUPS:
         for g in (groups.groups if groups else ()):
@@ -75,7 +49,7 @@ def folder_cards(src: str, lang: str, places: Places | None, visiting: Visiting 
             cards.append(_card(g.name[lang], link(groups.page(g)), None, facts))
     else:
         kind = "relic" if src == RELICS else "destination"
-        v = VISIT_TEXT[lang]
+        v = strings(lang, "visiting")
         for p in (places.places.values() if places else ()):
             if p.kind != kind:
                 continue

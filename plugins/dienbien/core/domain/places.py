@@ -21,10 +21,10 @@ from ..data.schema import (
     slug,
     text,
 )
+from ..data.uistrings import strings
 from ..data.yamlfile import load_yaml
 from ..errors import display_path
 from .factsbox import facts_box
-from .visiting import TEXT as VISIT_TEXT
 from .visiting import PlaceVisit, plan_rows
 
 KINDS = ("relic", "destination")
@@ -32,17 +32,6 @@ KINDS = ("relic", "destination")
 TYPES = ("TouristAttraction", "LandmarksOrHistoricalBuildings", "Museum", "Cemetery", "PlaceOfWorship",
          "LakeBodyOfWater", "Mountain", "BodyOfWater", "Park")
 SECTION = {"relic": "lich-su/di-tich", "destination": "du-lich/diem-den"}
-
-TEXT = {
-    "vi": {"facts": "Thông tin chính", "what": "Đây là", "where": "Địa điểm", "coordinates": "Tọa độ",
-           "map": "Mở trong ứng dụng bản đồ", "osm": "Xem trên OpenStreetMap", "see": "Bạn sẽ thấy",
-           "figures": "Số liệu", "other_names": "Tên gọi khác", "sources": "Nguồn của thông tin chính",
-           "plan": "Lên kế hoạch tham quan"},
-    "en": {"facts": "Key facts", "what": "What it is", "where": "Where", "coordinates": "Coordinates",
-           "map": "Open in your maps app", "osm": "View on OpenStreetMap", "see": "What you will see",
-           "figures": "Figures", "other_names": "Also known as", "sources": "Sources for the key facts",
-           "plan": "Plan your visit"},
-}
 
 
 @dataclass(frozen=True)
@@ -171,7 +160,7 @@ def place_page_top(place: Place, lang: str) -> str:
 
 def plan_markdown(place: Place, visit: PlaceVisit | None, lang: str) -> str:
     """"Plan your visit": where the place is, then every practical fact the data has for it."""
-    t, v = TEXT[lang], VISIT_TEXT[lang]
+    t, v = strings(lang, "places"), strings(lang, "visiting")
     rows = [(v["where"], escape(place.where[lang]) + _coordinates_html(place, lang)), *plan_rows(visit, lang)]
     if place.visit:
         rows.append((v["visit"], escape(place.visit[lang])))
@@ -184,16 +173,16 @@ def _coordinates_html(place: Place, lang: str) -> str:
         return ""
     lat, lon = f"{place.lat:.5f}", f"{place.lon:.5f}"
     shown = written_coordinates(place.lat, place.lon, lang)
-    return (f'<br><span class="db-coordinates">{escape(TEXT[lang]["coordinates"])}: '
+    return (f'<br><span class="db-coordinates">{escape(strings(lang, "places")["coordinates"])}: '
             f'<a href="geo:{lat},{lon}">{escape(shown)}</a> · '
             f'<a href="https://www.openstreetmap.org/?mlat={lat}&amp;mlon={lon}#map=15/{lat}/{lon}" '
-            f'rel="noopener">{escape(TEXT[lang]["osm"])}</a></span>')
+            f'rel="noopener">{escape(strings(lang, "places")["osm"])}</a></span>')
 
 
 def place_details_markdown(place: Place, store: FigureStore, lang: str) -> str:
     """The key-facts box at the foot of a place's page: what it is, other names, what you will see,
     its figures, and the sources of all of these."""
-    t = TEXT[lang]
+    t = strings(lang, "places")
     rows = [(t["what"], escape(place.what[lang]))]
     if place.other_names:
         rows.append((t["other_names"], escape(", ".join(place.other_names))))
@@ -207,11 +196,7 @@ def place_details_markdown(place: Place, store: FigureStore, lang: str) -> str:
     return facts_box(t["facts"], rows, sources, t["sources"], lang)
 
 
-LIST_HEADING = {"vi": {"relic": "Trang của từng di tích", "destination": "Trang của từng điểm đến"},
-                "en": {"relic": "A page for each historic site", "destination": "A page for each destination"}}
-
-
 def places_list_markdown(places: Places, kind: str, lang: str, link_of) -> str:
     """Every place of one kind, as links with one line each: new places appear by themselves."""
     items = [f"- [{p.name[lang]}]({link_of(p)}): {p.what[lang]}" for p in places.places.values() if p.kind == kind]
-    return f"**{LIST_HEADING[lang][kind]}:**\n\n" + "\n".join(items) + "\n"
+    return f"**{strings(lang, 'places')['list_heading'][kind]}:**\n\n" + "\n".join(items) + "\n"

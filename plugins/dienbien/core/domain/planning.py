@@ -13,6 +13,7 @@ from babel.dates import get_month_names
 from ..data.figures import FigureStore, Source, cited_sources
 from ..data.formatting import format_date, source_short_html
 from ..data.schema import check_keys, choice, date_value, localized, localized_list, mapping, slug
+from ..data.uistrings import strings
 from ..data.yamlfile import load_yaml
 from ..errors import display_path
 
@@ -20,18 +21,6 @@ PARTS = ("morning", "afternoon", "evening", "full_day")
 #: How a visitor without a car of their own gets to a stop.
 MODES = ("walk", "taxi_or_motorbike", "road")
 SEASONS = ("dry", "wet")
-TEXT = {
-    "vi": {"day": "Ngày {n}", "morning": "Sáng", "afternoon": "Chiều", "evening": "Tối", "full_day": "Cả ngày",
-           "getting": "Di chuyển", "month": "Tháng", "season": "Mùa", "dry": "khô", "wet": "mưa",
-           "highlights": "Điểm nhấn", "checked": "Cập nhật lần cuối", "sources": "Nguồn",
-           "walk": "Đi bộ", "taxi_or_motorbike": "Taxi hoặc xe máy thuê", "road": "Đường bộ",
-           "family": "Hợp với trẻ em", "time_needed": "Thời gian nên dành"},
-    "en": {"day": "Day {n}", "morning": "Morning", "afternoon": "Afternoon", "evening": "Evening",
-           "full_day": "All day", "getting": "Getting there", "month": "Month", "season": "Season",
-           "dry": "dry", "wet": "wet", "highlights": "Highlights", "checked": "Last checked", "sources": "Sources",
-           "walk": "On foot", "taxi_or_motorbike": "Taxi or rented motorbike", "road": "By road",
-           "family": "Good for children", "time_needed": "Time to allow"},
-}
 
 
 @dataclass(frozen=True)
@@ -144,7 +133,7 @@ def itineraries_markdown(itineraries: tuple[Itinerary, ...], lang: str, place_na
 
     ``time_needed(place_key, lang)`` returns that fact's HTML with its "checked" line, or "".
     """
-    t = TEXT[lang]
+    t = strings(lang, "planning")
     out = []
     for it in itineraries:
         out.append(f"### {it.title[lang]}\n\n{it.summary[lang]}\n")
@@ -174,7 +163,7 @@ def month_name(month: int, lang: str) -> str:
 def months_markdown(months: Months, lang: str) -> str:
     """The year month by month as a table that becomes one card per month on a phone: each cell
     carries its column's name (``data-label``) for the narrow layout's labels."""
-    t = TEXT[lang]
+    t = strings(lang, "planning")
     head = "".join(f'<th scope="col">{escape(t[c])}</th>' for c in ("month", "season", "highlights", "sources"))
     rows = []
     for m in months.months:

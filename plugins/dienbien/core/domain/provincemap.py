@@ -23,54 +23,13 @@ from pathlib import Path
 from ..data.figures import FigureStore, Source, cited_source
 from ..data.formatting import format_number, source_short_html, written_coordinates
 from ..data.schema import check_keys, choice, degrees, mapping, slug, text
+from ..data.uistrings import strings
 from ..data.yamlfile import load_yaml
 from ..errors import SiteDataError, display_path
 from .places import Places
 
 WIDTH = 400  # viewBox units; the map scales to the column
 SIDES = ("left", "right", "above", "below")
-COUNTRY_NAMES = {
-    "VN": {"vi": "VIỆT NAM", "en": "VIETNAM"},
-    "LA": {"vi": "LÀO", "en": "LAOS"},
-    "CN": {"vi": "TRUNG QUỐC", "en": "CHINA"},
-}
-TEXT = {
-    "vi": {"title": "Bản đồ tỉnh Điện Biên",
-           "desc": "Bản đồ vẽ các thị xã, thị trấn cũ, các điểm tham quan có tọa độ (đánh số như danh sách "
-                   "bên dưới) và đường biên giới với Lào và Trung Quốc. Danh sách bên dưới bản đồ ghi đủ các "
-                   "điểm này dưới dạng văn bản.",
-           "extent": "Khung nét đứt: phạm vi của tỉnh, từ {south} đến {north} vĩ Bắc và từ {west} đến "
-                     "{east} kinh Đông. Bản đồ không vẽ ranh giới giữa Điện Biên và các tỉnh lân cận.",
-           "places": "Các điểm tham quan trên bản đồ", "towns": "Các thị xã, thị trấn cũ trên bản đồ",
-           "coordinates": "tọa độ", "open": "mở trong ứng dụng bản đồ", "osm": "OpenStreetMap",
-           "credit": "Vị trí các thị xã, thị trấn cũ: {towns}; biên giới: {borders}; phạm vi của tỉnh: {extent}",
-           "credit_places": "; tọa độ các điểm tham quan: {places}",
-           "inset": "Trung tâm Điện Biên Phủ",
-           "inset_desc": "Bản đồ phóng to khu trung tâm thành phố Điện Biên Phủ, vẽ các di tích có tọa độ, "
-                         "đánh số như danh sách các điểm tham quan. Khoảng cách giữa các điểm ghi ở danh sách "
-                         "bên dưới.",
-           "inset_caption": "Phóng to khu trung tâm Điện Biên Phủ. Đường nét đứt nối mỗi điểm với điểm gần nó "
-                            "nhất; khoảng cách là đường chim bay, đường đi bộ thực tế dài hơn.",
-           "distances": "Khoảng cách giữa các điểm gần nhau",
-           "about": "khoảng {value} theo đường chim bay", "m": "{n} m", "km": "{n} km"},
-    "en": {"title": "Map of Điện Biên province",
-           "desc": "The map shows the towns, the visitor sites that have coordinates (numbered as in the list "
-                   "below) and the borders with Laos and China. The list below the map gives every point as text.",
-           "extent": "Dashed frame: the province's extent, {south} to {north} N and {west} to {east} E. "
-                     "The boundary between Điện Biên and its neighbouring provinces is not drawn.",
-           "places": "Visitor sites on the map", "towns": "Towns on the map",
-           "coordinates": "coordinates", "open": "open in your maps app", "osm": "OpenStreetMap",
-           "credit": "Towns: {towns}; borders: {borders}; the province's extent: {extent}",
-           "credit_places": "; visitor sites: {places}",
-           "inset": "Central Điện Biên Phủ",
-           "inset_desc": "A larger-scale map of central Điện Biên Phủ with the historic sites that have "
-                         "coordinates, numbered as in the list of visitor sites. The distances between them are "
-                         "in the list below.",
-           "inset_caption": "Central Điện Biên Phủ, enlarged. A dashed line joins each site to its nearest "
-                            "neighbour; distances are as the crow flies, and the walk is longer.",
-           "distances": "Distances between neighbouring sites",
-           "about": "about {value} as the crow flies", "m": "{n} m", "km": "{n} km"},
-}
 
 
 @dataclass(frozen=True)
@@ -222,7 +181,7 @@ def distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def rounded_distance(metres: float, lang: str) -> str:
     """``about 600 m as the crow flies``: to 100 m under a kilometre, to 0.1 km above."""
-    t = TEXT[lang]
+    t = strings(lang, "provincemap")
     if metres < 950:
         value = t["m"].format(n=format_number(Decimal(max(100, round(metres / 100) * 100)), lang))
     else:
@@ -258,7 +217,7 @@ def neighbour_pairs(points: dict[str, tuple[float, float]]) -> list[tuple[str, s
 
 def _inset(m: ProvinceMap, places: Places, numbers: dict[str, int], lang: str) -> str:
     """The city inset (when two of its places or more are drawn) and the distances between neighbours."""
-    t = TEXT[lang]
+    t = strings(lang, "provincemap")
     for key in m.inset:
         if key not in places.places:
             raise SiteDataError(m.inset_at[0], m.inset_at[1], f"inset: unknown place '{key}'",
@@ -299,7 +258,7 @@ def _titled(source: Source, lang: str) -> str:
 
 
 def _links(lat: float, lon: float, lang: str) -> str:
-    t = TEXT[lang]
+    t = strings(lang, "provincemap")
     la, lo = f"{lat:.5f}", f"{lon:.5f}"
     return (f'{t["coordinates"]} {escape(written_coordinates(lat, lon, lang))} · '
             f'<a href="geo:{la},{lo}">{t["open"]}</a> · '
@@ -309,7 +268,7 @@ def _links(lat: float, lon: float, lang: str) -> str:
 
 def map_markdown(m: ProvinceMap, places: Places | None, lang: str, link_of: Callable[[object], str]) -> str:
     """The map, its inset of the city and their text alternative, as HTML inside Markdown."""
-    t = TEXT[lang]
+    t = strings(lang, "provincemap")
     project = _Projection(m.frame)
     shapes = []
     for code in ("LA", "CN", "VN"):
@@ -324,7 +283,7 @@ def map_markdown(m: ProvinceMap, places: Places | None, lang: str, link_of: Call
         largest = max(rings, key=len)
         x, y = project(*_centre(largest))
         labels.append(f'<text class="db-map__country" x="{x:.1f}" y="{y:.1f}" text-anchor="middle">'
-                      f"{COUNTRY_NAMES[code][lang]}</text>")
+                      f"{strings(lang, 'provincemap')['countries'][code]}</text>")
     west, north = project(m.extent["west"], m.extent["north"])
     east, south = project(m.extent["east"], m.extent["south"])
     extent = (f'<rect class="db-map__extent" x="{west:.1f}" y="{north:.1f}" width="{east - west:.1f}" '

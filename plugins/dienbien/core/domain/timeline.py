@@ -11,14 +11,9 @@ from pathlib import Path
 from ..data.figures import FigureStore, Source, cited_sources
 from ..data.formatting import date_range_html, format_date_range, source_short_html
 from ..data.schema import check_keys, date_value, localized, mapping, text
+from ..data.uistrings import strings
 from ..data.yamlfile import load_yaml
 from ..errors import display_path
-
-TEXT = {
-    "vi": {"before": "Trước chiến dịch", "after": "Sau chiến dịch", "phase": "Đợt {n}", "sources": "Nguồn"},
-    "en": {"before": "Before the campaign", "after": "After the campaign", "phase": "Phase {n}",
-           "sources": "Sources"},
-}
 
 
 @dataclass(frozen=True)
@@ -98,7 +93,7 @@ def _bad(doc, key, what):
 
 def timeline_markdown(timeline: Timeline, lang: str, link_of_place) -> str:
     """Phases as ``###`` headings, events as a list: date, time, title, text, sources."""
-    t = TEXT[lang]
+    t = strings(lang, "timeline")
     out = []
     groups = [(0, t["before"], None)] + [
         (p.number, f'{t["phase"].format(n=p.number)}: {p.title[lang]} ({date_range_html(p.start, p.end, lang)})', p)

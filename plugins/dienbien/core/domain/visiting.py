@@ -1,7 +1,13 @@
-"""Practical facts for visitors (``data/visiting.yml``): how to get to each place, its hours,
+"""Practical facts for visitors (``data/visiting/``): how to get to each place, its hours,
 tickets, the time to allow and what is on site, and the trip page's flights, roads, lodging and
 food. Every fact carries its source and ``checked``, the date it was known to be true, and every
 page shows both ("Cập nhật ngày 8/3/2026 · Báo Điện Biên Phủ").
+
+The folder holds one file per place (``places/<key>.yml``: ``place: <key>``, then its facts), the
+entries several places share (``shared.yml``: price lists and facts, each under its own key, which a
+place names in ``shared_price`` and ``shared_on_site``) and the trip page's facts (``trip.yml``).
+The browser editor writes them all (:mod:`dienbien.core.publish.cms`), so nothing is said twice and
+no meaning lives in YAML anchors or comments.
 
 Facts age: :func:`stale_facts` lists those older than a year for the editor's report, and
 :func:`missing_facts` the places that still lack hours or a price.
@@ -19,7 +25,9 @@ from pathlib import Path
 from ..data.dates import PartialDate
 from ..data.figures import SOURCES_AT, FigureStore, Source
 from ..data.formatting import format_clock, format_number, format_partial_date, source_short_html
-from ..data.schema import check_keys, localized, mapping, number, partial_date, reference
+from ..data.languages import complete_languages
+from ..data.schema import check_keys, localized, mapping, number, partial_date, reference, text
+from ..data.uistrings import strings
 from ..data.yamlfile import YamlDocument, load_yaml
 from ..errors import display_path
 
@@ -27,23 +35,15 @@ from ..errors import display_path
 PLACE_FIELDS = ("getting_there", "hours", "price", "time_needed", "on_site")
 #: The trip page's practical facts (``{{ block.practical.KEY }}``).
 TRIP_FIELDS = ("flights", "road", "getting_around", "stay", "eat", "buy", "etiquette", "families")
+#: The files under ``data/visiting/``: one per place in PLACES_DIR, the shared entries, the trip page's facts.
+PLACES_DIR, SHARED_FILE, TRIP_FILE = "places", "shared.yml", "trip.yml"
+#: What a place's file may name in shared.yml instead of giving it: a price list, facts on site.
+SHARED_FIELDS = ("shared_price", "shared_on_site")
+#: The sections of shared.yml.
+SHARED_SECTIONS = ("prices", "facts")
 #: A practical fact older than this is listed as stale by the editor's report.
 STALE_AFTER_DAYS = 365
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-
-TEXT = {
-    "vi": {"plan": "Lên kế hoạch tham quan", "where": "Địa điểm", "getting_there": "Đường đi",
-           "hours": "Giờ mở cửa", "price": "Giá vé", "time_needed": "Thời gian nên dành",
-           "on_site": "Tại điểm tham quan", "visit": "Lưu ý", "free": "miễn phí", "vnd": "{n} đồng",
-           "and": " và ", "checked": {"day": "Cập nhật ngày {d}", "month": "Cập nhật tháng {d}",
-                                      "year": "Cập nhật năm {d}"},
-           "coordinates": "Tọa độ", "osm": "Xem trên OpenStreetMap"},
-    "en": {"plan": "Plan your visit", "where": "Where", "getting_there": "Getting there",
-           "hours": "Opening hours", "price": "Tickets", "time_needed": "Time to allow",
-           "on_site": "On site", "visit": "Good to know", "free": "free", "vnd": "VND {n}",
-           "and": " and ", "checked": {"day": "Checked {d}", "month": "Checked {d}", "year": "Checked {d}"},
-           "coordinates": "Coordinates", "osm": "View on OpenStreetMap"},
-}
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class Fact:
     source: Source
     checked: PartialDate
     line: int
+    path: str  # the file, as the editor knows it
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Hours:
     source: Source
     checked: PartialDate
     line: int
+    path: str
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class Tickets:
     source: Source
     checked: PartialDate
     line: int
+    path: str
 
 
 @dataclass(frozen=True)
@@ -100,46 +103,154 @@ class PlaceVisit:
 class Visiting:
     places: dict[str, PlaceVisit]
     trip: dict[str, tuple[Fact, ...]]
-    path: str
+    path: str  # the folder, data/visiting
 
-    def dated(self) -> list[tuple[str, int, PartialDate]]:
-        """``(what, line, checked)`` of every fact, for the editor's report."""
+    def place_file(self, key: str) -> str:
+        """The file of a place's facts (to create, when the place has none yet)."""
+        return f"{self.path}/{PLACES_DIR}/{key}.yml"
+
+    def dated(self) -> list[tuple[str, str, PartialDate]]:
+        """``(what, file:line, checked)`` of every fact, for the editor's report. A shared entry is
+        listed under each place that names it, at its line in shared.yml."""
         out = []
         for key, visit in self.places.items():
             for name in PLACE_FIELDS:
                 value = getattr(visit, name)
                 for fact in (value if isinstance(value, tuple) else (value,) if value else ()):
-                    out.append((f"{key}.{name}", fact.line, fact.checked))
+                    out.append((f"{key}.{name}", f"{fact.path}:{fact.line}", fact.checked))
         for name, facts in self.trip.items():
-            out += [(f"trip.{name}", f.line, f.checked) for f in facts]
+            out += [(f"trip.{name}", f"{f.path}:{f.line}", f.checked) for f in facts]
         return out
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """shared.yml: price lists and facts by key."""
+
+    prices: dict[str, Tickets]
+    facts: dict[str, Fact]
+    path: str
 
 
 # -- loading ----------------------------------------------------------------------------
 
 
-def load_visiting(path: Path, root: Path, languages: tuple[str, ...], store: FigureStore,
+def load_visiting(folder: Path, root: Path, languages: tuple[str, ...], store: FigureStore,
                   place_keys: tuple[str, ...]) -> Visiting:
-    doc = load_yaml(path, display_path(path, root))
-    data = mapping(doc, (), doc.data or {}, "the practical facts: 'places:' and 'trip:'")
-    check_keys(doc, (), data, set(), {"places", "trip"})
+    """``data/visiting/``: the places' files, the entries they share and the trip page's facts."""
+    shared = _load_shared(folder / SHARED_FILE, root, languages, store)
     places: dict[str, PlaceVisit] = {}
-    for key, entry in mapping(doc, ("places",), data.get("places") or {}, "one entry per place key").items():
-        k = ("places", key)
-        reference(doc, k, key, place_keys, "place", "places are defined in data/places.yml")
-        entry = mapping(doc, k, entry, "the place's practical facts")
-        check_keys(doc, k, entry, set(), set(PLACE_FIELDS))
-        places[key] = PlaceVisit(
-            getting_there=_facts(doc, k + ("getting_there",), entry.get("getting_there"), languages, store),
-            hours=_hours(doc, k + ("hours",), entry["hours"], languages, store) if "hours" in entry else None,
-            price=_tickets(doc, k + ("price",), entry["price"], languages, store) if "price" in entry else None,
-            time_needed=_facts(doc, k + ("time_needed",), entry.get("time_needed"), languages, store),
-            on_site=_facts(doc, k + ("on_site",), entry.get("on_site"), languages, store),
-        )
-    trip_data = mapping(doc, ("trip",), data.get("trip") or {}, "one entry per topic")
-    check_keys(doc, ("trip",), trip_data, set(), set(TRIP_FIELDS))
-    trip = {name: _facts(doc, ("trip", name), value, languages, store) for name, value in trip_data.items()}
-    return Visiting(places, trip, doc.path)
+    for path in sorted((folder / PLACES_DIR).glob("*.yml")):
+        doc = load_yaml(path, display_path(path, root))
+        key, visit = _place(doc, path.stem, languages, store, place_keys, shared)
+        places[key] = visit
+    order = {key: i for i, key in enumerate(place_keys)}  # data/places.yml's order
+    places = dict(sorted(places.items(), key=lambda item: order[item[0]]))
+    return Visiting(places, _load_trip(folder / TRIP_FILE, root, languages, store), display_path(folder, root))
+
+
+#: The fields that name a shared entry and say what it is (for editors; never shown on a page).
+_NAMED = frozenset({"key", "about"})
+
+
+def _given(value) -> bool:
+    """An optional value the browser editor left empty (``""``, ``[]``, ``{vi: "", en: ""}``) counts as absent."""
+    if isinstance(value, dict):
+        return any(_given(v) for v in value.values())
+    if isinstance(value, list):
+        return bool(value)
+    return value not in (None, "")
+
+
+def _without_empty(entry: dict, optional: tuple[str, ...]) -> dict:
+    return {name: value for name, value in entry.items() if name not in optional or _given(value)}
+
+
+def _place(doc: YamlDocument, stem: str, languages: tuple[str, ...], store: FigureStore,
+           place_keys: tuple[str, ...], shared: _Shared) -> tuple[str, PlaceVisit]:
+    entry = mapping(doc, (), doc.data, "the practical facts of a place: place, then its facts")
+    check_keys(doc, (), entry, {"place"}, {*PLACE_FIELDS, *SHARED_FIELDS})
+    key = reference(doc, ("place",), entry["place"], place_keys, "place", "places are defined in data/places.yml")
+    if key != stem:
+        folder = doc.path.rpartition("/")[0]
+        raise doc.error(("place",), f"this file is for the place '{stem}' (its name), not '{key}'",
+                        f"write place: {stem}; another place's facts go in their own file, {folder}/{key}.yml")
+    entry = _without_empty(entry, (*PLACE_FIELDS, *SHARED_FIELDS))
+    hours = _only(doc, ("hours",), entry.get("hours"), "- periods: …")
+    price = _only(doc, ("price",), entry.get("price"), "- tickets: …")
+    tickets = _tickets(doc, ("price", 0), price, languages, store) if price is not None else None
+    if "shared_price" in entry:
+        if tickets is not None:
+            raise doc.error(("shared_price",), "give the place's own price or a shared price list, not both",
+                            "remove price or shared_price")
+        name = reference(doc, ("shared_price",), entry["shared_price"], shared.prices, "shared price list",
+                         f"shared price lists are defined in {shared.path}")
+        tickets = shared.prices[name]
+    on_site = _facts(doc, ("on_site",), entry.get("on_site"), languages, store)
+    names = entry.get("shared_on_site") or []
+    if not isinstance(names, list):
+        raise doc.error(("shared_on_site",), "expected a list of shared fact keys: [key1, key2]")
+    on_site += tuple(shared.facts[reference(doc, ("shared_on_site", i), name, shared.facts, "shared fact",
+                                            f"shared facts are defined in {shared.path}")]
+                     for i, name in enumerate(names))
+    return key, PlaceVisit(
+        getting_there=_facts(doc, ("getting_there",), entry.get("getting_there"), languages, store),
+        hours=_hours(doc, ("hours", 0), hours, languages, store) if hours is not None else None,
+        price=tickets,
+        time_needed=_facts(doc, ("time_needed",), entry.get("time_needed"), languages, store),
+        on_site=on_site,
+    )
+
+
+def _only(doc: YamlDocument, key: tuple, value, example: str):
+    """The one item of a list that holds at most one (a place's hours, its own price list)."""
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise doc.error(key, f"expected a list with one item, starting with '{example}'")
+    if len(value) > 1:
+        raise doc.error(key + (1,), "only one item is allowed here",
+                        "put every period or ticket in the first item and remove this one")
+    return value[0]
+
+
+def _load_shared(path: Path, root: Path, languages: tuple[str, ...], store: FigureStore) -> _Shared:
+    shown = display_path(path, root)
+    if not path.is_file():
+        return _Shared({}, {}, shown)
+    doc = load_yaml(path, shown)
+    data = mapping(doc, (), doc.data or {}, "the shared entries: 'prices:' and 'facts:'")
+    check_keys(doc, (), data, set(), set(SHARED_SECTIONS))
+    prices: dict[str, Tickets] = {}
+    facts: dict[str, Fact] = {}
+    for section, kind, found, make in (("prices", "shared price list", prices, _tickets),
+                                       ("facts", "shared fact", facts, _fact)):
+        value = data.get(section)
+        if not _given(value):
+            continue
+        if not isinstance(value, list):
+            raise doc.error((section,), f"expected a list of {kind}s, each starting with '- key: …'")
+        for i, entry in enumerate(value):
+            k = (section, i)
+            item = make(doc, k, entry, languages, store, _NAMED)
+            name = text(doc, k + ("key",), entry["key"])
+            if not name.isascii() or not name.replace("_", "").replace("-", "").isalnum() or name != name.lower():
+                raise doc.error(k + ("key",), f"the key {name!r} may only use a-z, 0-9, _ and -", "e.g. site_ticket")
+            if name in found:
+                raise doc.error(k + ("key",), f"{kind} '{name}' is already listed at line {found[name].line}",
+                                "give it another key or remove one")
+            text(doc, k + ("about",), entry["about"])  # what it is and where it applies, for editors only
+            found[name] = item
+    return _Shared(prices, facts, shown)
+
+
+def _load_trip(path: Path, root: Path, languages: tuple[str, ...], store: FigureStore) -> dict[str, tuple[Fact, ...]]:
+    if not path.is_file():
+        return {}
+    doc = load_yaml(path, display_path(path, root))
+    data = mapping(doc, (), doc.data or {}, "the trip's practical facts, one list per topic")
+    check_keys(doc, (), data, set(), set(TRIP_FIELDS))
+    return {name: _facts(doc, (name,), value, languages, store) for name, value in data.items() if _given(value)}
 
 
 def _sourced(doc: YamlDocument, key: tuple, entry: dict, store: FigureStore) -> tuple[Source, PartialDate]:
@@ -152,17 +263,19 @@ def _texts(doc: YamlDocument, key: tuple, entry: dict, languages: tuple[str, ...
 
 
 def _facts(doc: YamlDocument, key: tuple, value, languages: tuple[str, ...], store: FigureStore) -> tuple[Fact, ...]:
-    if value is None:
+    if not _given(value):
         return ()
-    entries = value if isinstance(value, list) else [value]
-    facts = []
-    for i, entry in enumerate(entries):
-        k = key + (i,) if isinstance(value, list) else key
-        entry = mapping(doc, k, entry, "a fact: vi, en, source and checked")
-        check_keys(doc, k, entry, {*languages, "source", "checked"}, set())
-        source, checked = _sourced(doc, k, entry, store)
-        facts.append(Fact(_texts(doc, k, entry, languages), source, checked, doc.line(*k)))
-    return tuple(facts)
+    if not isinstance(value, list):
+        raise doc.error(key, "expected a list of facts, each starting with '- vi: …'")
+    return tuple(_fact(doc, key + (i,), entry, languages, store) for i, entry in enumerate(value))
+
+
+def _fact(doc: YamlDocument, key: tuple, value, languages: tuple[str, ...], store: FigureStore,
+          named: frozenset[str] = frozenset()) -> Fact:
+    entry = mapping(doc, key, value, "a fact: vi, en, source and checked")
+    check_keys(doc, key, entry, {*complete_languages(languages), "source", "checked", *named}, set(languages))
+    source, checked = _sourced(doc, key, entry, store)
+    return Fact(_texts(doc, key, entry, languages), source, checked, doc.line(*key), doc.path)
 
 
 def _clock(doc: YamlDocument, key: tuple, value) -> dt.time:
@@ -175,6 +288,7 @@ def _clock(doc: YamlDocument, key: tuple, value) -> dt.time:
 def _hours(doc: YamlDocument, key: tuple, value, languages: tuple[str, ...], store: FigureStore) -> Hours:
     entry = mapping(doc, key, value, "opening hours: periods, source, checked")
     check_keys(doc, key, entry, {"source", "checked"}, {"periods", "note"})
+    entry = _without_empty(entry, ("periods", "note"))
     if "periods" not in entry and "note" not in entry:
         raise doc.error(key, "give the opening hours as periods, or a note (seasonal or evening openings)")
     if "periods" in entry and (not isinstance(entry["periods"], list) or not entry["periods"]):
@@ -191,12 +305,14 @@ def _hours(doc: YamlDocument, key: tuple, value, languages: tuple[str, ...], sto
         periods.append(Period(localized(doc, k + ("days",), period["days"], languages), opens, closes))
     source, checked = _sourced(doc, key, entry, store)
     note = localized(doc, key + ("note",), entry["note"], languages) if "note" in entry else None
-    return Hours(tuple(periods), note, source, checked, doc.line(*key))
+    return Hours(tuple(periods), note, source, checked, doc.line(*key), doc.path)
 
 
-def _tickets(doc: YamlDocument, key: tuple, value, languages: tuple[str, ...], store: FigureStore) -> Tickets:
+def _tickets(doc: YamlDocument, key: tuple, value, languages: tuple[str, ...], store: FigureStore,
+             named: frozenset[str] = frozenset()) -> Tickets:
     entry = mapping(doc, key, value, "ticket prices: tickets, source, checked")
-    check_keys(doc, key, entry, {"tickets", "source", "checked"}, {"note"})
+    check_keys(doc, key, entry, {"tickets", "source", "checked", *named}, {"note"})
+    entry = _without_empty(entry, ("note",))
     if not isinstance(entry["tickets"], list) or not entry["tickets"]:
         raise doc.error(key + ("tickets",), "expected a list of tickets, each '- who: {vi: …, en: …}' with "
                                             "vnd: 20000 (0 for free)")
@@ -211,15 +327,16 @@ def _tickets(doc: YamlDocument, key: tuple, value, languages: tuple[str, ...], s
         tickets.append(Ticket(localized(doc, k + ("who",), ticket["who"], languages), vnd))
     source, checked = _sourced(doc, key, entry, store)
     note = localized(doc, key + ("note",), entry["note"], languages) if "note" in entry else None
-    return Tickets(tuple(tickets), note, source, checked, doc.line(*key))
+    return Tickets(tuple(tickets), note, source, checked, doc.line(*key), doc.path)
 
 
 # -- reading ----------------------------------------------------------------------------
 
 
-def stale_facts(visiting: Visiting, today: dt.date) -> list[tuple[str, int, PartialDate]]:
-    """Facts last known true more than :data:`STALE_AFTER_DAYS` before ``today``."""
-    return [(what, line, checked) for what, line, checked in visiting.dated()
+def stale_facts(visiting: Visiting, today: dt.date) -> list[tuple[str, str, PartialDate]]:
+    """``(what, file:line, checked)`` of the facts last known true more than :data:`STALE_AFTER_DAYS` before
+    ``today``."""
+    return [(what, where, checked) for what, where, checked in visiting.dated()
             if (today - checked.first_day).days > STALE_AFTER_DAYS]
 
 
@@ -239,7 +356,7 @@ def missing_facts(visiting: Visiting | None, place_keys: tuple[str, ...]) -> lis
 
 def checked_html(source: Source, checked: PartialDate, lang: str) -> str:
     """"Cập nhật ngày 8/3/2026 · Báo Điện Biên Phủ", the date in a ``<time>`` element."""
-    words = TEXT[lang]["checked"][_precision(checked)]
+    words = strings(lang, "visiting")["checked"][_precision(checked)]
     when = f'<time datetime="{checked.isoformat()}">{escape(format_partial_date(checked, lang))}</time>'
     before, _, after = words.partition("{d}")
     return (f'<small class="db-checked">{escape(before)}{when}{escape(after)} · '
@@ -262,7 +379,7 @@ def _facts_html(facts: tuple[Fact, ...], lang: str) -> str:
 
 def hours_html(hours: Hours, lang: str) -> str:
     """Periods with the same days on one line: "Hằng ngày: 07:00–11:00 và 13:30–17:00"."""
-    t = TEXT[lang]
+    t = strings(lang, "visiting")
     lines: dict[str, list[str]] = {}
     for p in hours.periods:
         span = f'{format_clock(p.open, lang)}–{format_clock(p.close, lang)}'
@@ -273,7 +390,7 @@ def hours_html(hours: Hours, lang: str) -> str:
 
 
 def price_text(vnd: Decimal, lang: str) -> str:
-    t = TEXT[lang]
+    t = strings(lang, "visiting")
     return t["free"] if vnd == 0 else t["vnd"].replace("{n}", format_number(vnd, lang))
 
 
@@ -287,7 +404,7 @@ def plan_rows(visit: PlaceVisit | None, lang: str) -> list[tuple[str, str]]:
     """``(label, value HTML)`` for each practical fact the place has, in the page's order."""
     if visit is None:
         return []
-    t, rows = TEXT[lang], []
+    t, rows = strings(lang, "visiting"), []
     if visit.getting_there:
         rows.append((t["getting_there"], _facts_html(visit.getting_there, lang)))
     if visit.hours:

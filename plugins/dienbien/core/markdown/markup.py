@@ -16,19 +16,11 @@ from html import escape
 from ..data.figures import Figure, FigureStore
 from ..data.formatting import figure_html, format_figure, source_html
 from ..data.mdlines import lines_outside_fences
+from ..data.uistrings import strings
 
 TOKEN = re.compile(r"\{\{\s*fig\.([^\s}]*)\s*\}\}")
 BLOCK = re.compile(r"\{\{\s*block\.([^\s}]*)\s*\}\}")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
-
-#: Headings and labels of the sources list, per language.
-TEXT = {
-    "vi": {"heading": "Nguồn số liệu", "ref": "Nguồn số liệu {n}", "period": "Thời điểm",
-           "show": "Xem nguồn của {n} số liệu trên trang", "show_one": "Xem nguồn của số liệu trên trang"},
-    "en": {"heading": "Sources of figures", "ref": "Source of figure {n}", "period": "Period",
-           "show": "Show the sources of the {n} figures on this page",
-           "show_one": "Show the source of the figure on this page"},
-}
 
 
 def _outside_code(line: str, token: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> str:
@@ -76,7 +68,7 @@ class FigureCitations:
         if figure not in self.cited:
             self.cited.append(figure)
         n = self.cited.index(figure) + 1
-        label = TEXT[self.lang]["ref"].format(n=n)
+        label = strings(self.lang, "markup")["ref"].format(n=n)
         return (f'{figure_html(figure, self.lang)}<sup class="dbf-ref">'
                 f'<a href="#figure-source-{n}" aria-label="{escape(label)}">[{n}]</a></sup>')
 
@@ -84,7 +76,7 @@ class FigureCitations:
         """The "Sources of figures" section, or ``""`` when the page cites none."""
         if not self.cited:
             return ""
-        text = TEXT[self.lang]
+        text = strings(self.lang, "markup")
         items = []
         for n, figure in enumerate(self.cited, 1):
             items.append(

@@ -1,10 +1,11 @@
 """The browser editor at ``/admin/``: Decap CMS, its configuration made from the site's own rules.
 
 The editor edits the same files the build reads: pages in ``content/<lang>/…`` (both languages of a page
-as one entry), one file per figure and per source (``data/figures/<key>.yml``, ``data/sources/<key>.yml``)
-and the topical data files as forms. Its configuration is generated here from what the loaders accept
-(the fields of :mod:`dienbien.core.data.figures`, the units of ``data/units.yml``, the languages of
-``mkdocs.yml``), so the forms cannot drift from the build. The build still checks every saved file.
+as one entry), one file per figure, per source and per place's practical facts (``data/figures/<key>.yml``,
+``data/sources/<key>.yml``, ``data/visiting/places/<key>.yml``) and the topical data files as forms.
+Its configuration is generated here from what the loaders accept (the fields of
+:mod:`dienbien.core.data.figures`, the units of ``data/units.yml``, the places of ``data/places.yml``,
+the languages of ``mkdocs.yml``), so the forms cannot drift from the build. The build still checks every saved file.
 
 ``/admin/`` is no page of the site: it is written after the sitemap and the service worker, carries
 ``noindex``, and the service worker leaves it alone (see ``offline.BYPASS``).
@@ -18,9 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale
 
 from ..data.figures import APPROX_KINDS
+from ..data.languages import Languages
 from ..data.yamlfile import load_yaml
+from ..domain.visiting import PLACES_DIR, SHARED_FILE, TRIP_FILE
 from ..errors import SiteDataError
 
 ADMIN = "admin"
@@ -42,7 +46,12 @@ TIME_PATTERN = [r"^([01]\d|2[0-3]):[0-5]\d$", "Viết giờ theo mẫu 19:30 (24
 DATE_PATTERN = [r"^\d{4}(-\d{2}(-\d{2})?)?$", "Viết 2026-03-08, hoặc 2026-03 / 2026 khi chỉ biết tháng hoặc năm"]
 URL_PATTERN = [r"^https?://", "Địa chỉ web bắt đầu bằng https://"]
 SLUG_PATTERN = [r"^[a-z0-9-]*$", "Chỉ dùng chữ thường không dấu, số và dấu gạch nối, ví dụ history"]
-LANGUAGE_NAMES = {"vi": "tiếng Việt", "en": "tiếng Anh"}
+
+
+def language_name(lang: str) -> str:
+    """A language's name as the form labels write it (the editor speaks Vietnamese): "tiếng Anh"."""
+    name = Locale.parse("vi").languages.get(lang, lang)
+    return name[:1].lower() + name[1:]
 
 
 def _string(name: str, label: str, hint: str = "", required: bool = True, **extra: Any) -> dict[str, Any]:
@@ -59,7 +68,7 @@ def _localized(name: str, label: str, languages: tuple[str, ...], hint: str = ""
     """``{vi: …, en: …}``: one text per language, side by side."""
     field: dict[str, Any] = {
         "name": name, "label": label, "widget": "object", "collapsed": False,
-        "fields": [_string(lang, f"{label} ({LANGUAGE_NAMES.get(lang, lang)})", required=required)
+        "fields": [_string(lang, f"{label} ({language_name(lang)})", required=required)
                    for lang in languages]}
     if not required:
         field["required"] = False
@@ -91,16 +100,16 @@ def figure_fields(languages: tuple[str, ...], units: list[str]) -> list[dict[str
     ]
 
 
-def source_form(languages: tuple[str, ...]) -> list[dict[str, Any]]:
-    others = languages[1:]
+def source_form(languages: Languages) -> list[dict[str, Any]]:
+    others = languages.others
     return [
         _string("key", "Mã nguồn", "Số liệu và dữ liệu chọn nguồn theo mã này.", pattern=SOURCE_KEY_PATTERN),
         _string("publisher", "Cơ quan xuất bản", "Tên như cơ quan tự gọi, ví dụ Báo Điện Biên Phủ."),
-        *[_string(f"publisher_{lang}", f"Tên cơ quan cho người đọc {LANGUAGE_NAMES.get(lang, lang)}",
+        *[_string(f"publisher_{lang}", f"Tên cơ quan cho người đọc {language_name(lang)}",
                   "Để trống nếu giống tên trên, ví dụ Vietnam News Agency (TTXVN).", required=False)
           for lang in others],
         _string("title", "Tiêu đề", "Tiêu đề như bản gốc; không có tiêu đề thì mô tả ngắn trong ngoặc vuông."),
-        *[_string(f"title_{lang}", f"Tiêu đề {LANGUAGE_NAMES.get(lang, lang)}",
+        *[_string(f"title_{lang}", f"Tiêu đề {language_name(lang)}",
                   "Để trống nếu dùng tiêu đề gốc.", required=False) for lang in others],
         _string("date", "Ngày đăng", "2026-03-08; 2026-03 hoặc 2026 khi chỉ biết tháng hoặc năm.",
                 required=False, pattern=DATE_PATTERN),
@@ -117,7 +126,7 @@ def page_fields(lang: str, default: str) -> list[dict[str, Any]]:
          "hint": "Một hai câu cho kết quả tìm kiếm và khi chia sẻ trang."},
     ]
     if lang != default:
-        fields.append(_string("slug", "Địa chỉ tiếng Anh" if lang == "en" else "Địa chỉ",
+        fields.append(_string("slug", f"Địa chỉ {language_name(lang)}",
                               "Phần cuối địa chỉ của trang, ví dụ history. Bắt buộc với mọi trang không phải "
                               "tiếng Việt.", pattern=SLUG_PATTERN))
     fields += [
@@ -134,7 +143,7 @@ def page_fields(lang: str, default: str) -> list[dict[str, Any]]:
 def page_collection(lang: str, default: str, content_dir: str) -> dict[str, Any]:
     """The pages of one language. A page and its translation are the same path under ``content/vi``
     and ``content/en``: the editor keeps the path (the ``Thư mục`` field) and the file name."""
-    name = LANGUAGE_NAMES.get(lang, lang)
+    name = language_name(lang)
     return {"name": f"pages_{lang}", "label": f"Trang {name}", "label_singular": f"trang {name}",
             "folder": f"{content_dir}/{lang}", "extension": "md", "format": "frontmatter", "create": True,
             "nested": {"depth": 4, "summary": "{{title}}", "subfolders": False},
@@ -182,7 +191,7 @@ def events_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
              "summary": "{{fields.name.vi}}", "collapsed": True,
              "fields": [
                  {"name": "name", "label": "Tên", "widget": "object", "collapsed": True,
-                  "fields": [_string(lang, f"Tên ({LANGUAGE_NAMES.get(lang, lang)})") for lang in languages]},
+                  "fields": [_string(lang, f"Tên ({language_name(lang)})") for lang in languages]},
                  {"name": "editions", "label": "Các kỳ có ngày", "label_singular": "kỳ", "widget": "list",
                   "required": False, "collapsed": True, "summary": "{{fields.start}} · {{fields.title.vi}}",
                   "hint": "Thêm kỳ mới ngay khi ban tổ chức công bố ngày. Trên trang, ngày của kỳ này thay cho "
@@ -199,7 +208,7 @@ def places_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
     sources, coordinates) are kept as they are; they are edited in the file."""
     def texts(name: str, label: str, hint: str = "", widget: str = "string", required: bool = True):
         field = {"name": name, "label": label, "widget": "object", "collapsed": True, "required": required,
-                 "fields": [{"name": lang, "label": f"{label} ({LANGUAGE_NAMES.get(lang, lang)})", "widget": widget,
+                 "fields": [{"name": lang, "label": f"{label} ({language_name(lang)})", "widget": widget,
                              **({"hint": hint} if hint else {})} for lang in languages]}
         return field
     return {
@@ -221,7 +230,7 @@ def places_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
                       {"name": "alt", "label": "Mô tả ảnh (alt)", "widget": "object",
                        "hint": "Một câu cho biết ảnh chụp gì, viết bằng từng ngôn ngữ. Người không xem được ảnh "
                                "(như người khiếm thị dùng phần mềm đọc màn hình) sẽ nghe câu này.",
-                       "fields": [_string(lang, f"Mô tả ({LANGUAGE_NAMES.get(lang, lang)})")
+                       "fields": [_string(lang, f"Mô tả ({language_name(lang)})")
                                   for lang in languages]},
                   ]},
              ]},
@@ -234,7 +243,7 @@ def _texts(name: str, label: str, languages: tuple[str, ...], hint: str = "", wi
     """A text in every language, folded under its label."""
     return {"name": name, "label": label, "widget": "object", "collapsed": True, "required": required,
             **({"hint": hint} if hint else {}),
-            "fields": [{"name": lang, "label": f"{label} ({LANGUAGE_NAMES.get(lang, lang)})", "widget": widget}
+            "fields": [{"name": lang, "label": f"{label} ({language_name(lang)})", "widget": widget}
                        for lang in languages]}
 
 
@@ -272,7 +281,7 @@ def glossary_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any
     """data/glossary.yml as a form: for each language, the form the site writes and the variants the
     check flags."""
     def entries(lang: str) -> dict[str, Any]:
-        return {"name": lang, "label": f"Cách viết thống nhất ({LANGUAGE_NAMES.get(lang, lang)})",
+        return {"name": lang, "label": f"Cách viết thống nhất ({language_name(lang)})",
                 "label_singular": "cách viết", "widget": "list", "summary": "{{fields.use}}", "collapsed": True,
                 "fields": [
                     _string("use", "Cách viết dùng trên trang"),
@@ -301,7 +310,184 @@ def groups_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
-def cms_config(data_dir: Path, languages: tuple[str, ...], *, local: bool, content_dir: str = "content",
+# -- practical facts (data/visiting/) ------------------------------------------------------------
+
+CHECKED_HINT = ("Ngày thông tin được biết là đúng: ngày của nguồn, hoặc ngày nguồn nói thông tin bắt đầu áp dụng. "
+                "Viết 2026-03-08; 2026-03 hoặc 2026 khi chỉ biết tháng hoặc năm. Trang hiện “Cập nhật ngày 8/3/2026”.")
+SOURCE_HINT = ("Chỉ dùng nguồn đáng tin: tỉnh, cổng du lịch của tỉnh, báo chí và thông tấn, Cục Du lịch Quốc gia, "
+               "bảo tàng; không lấy giá vé hay giờ mở cửa từ blog của công ty lữ hành. Nguồn mới thì tạo ở mục Nguồn "
+               "trước.")
+SHARED_KEY_PATTERN = [r"^[a-z0-9_-]+$", "Chỉ dùng chữ thường không dấu, số, dấu gạch nối hoặc gạch dưới, ví dụ "
+                      "site_ticket"]
+#: The trip page's topics (``{{ block.practical.TOPIC }}`` on chuyen-di/index.md): label and hint.
+TRIP_TOPICS = {
+    "flights": ("Máy bay", "Các chuyến bay đến Điện Biên: hãng, số chuyến, thời gian bay."),
+    "road": ("Đường bộ", "Từ Hà Nội lên Điện Biên: quãng đường, thời gian, xe khách."),
+    "getting_around": ("Đi lại tại chỗ", "Thuê xe máy, taxi, các di tích nằm gần nhau."),
+    "stay": ("Nghỉ ở đâu", "Khách sạn, homestay, bản du lịch cộng đồng."),
+    "eat": ("Ăn gì", "Món ăn của Điện Biên và nơi thưởng thức."),
+    "buy": ("Mua gì làm quà", "Đặc sản, hàng thủ công và nơi bán."),
+    "etiquette": ("Thăm bản làng", "Phép lịch sự khi đến bản, vào nhà sàn."),
+    "families": ("Đi cùng trẻ em", "Những gì trẻ em và gia đình thích; giá vé cho trẻ em."),
+}
+
+
+def _source(hint: str = SOURCE_HINT) -> dict[str, Any]:
+    return {"name": "source", "label": "Nguồn", "widget": "relation", "collection": "sources", "value_field": "key",
+            "search_fields": ["key", "publisher", "title"], "display_fields": ["{{key}} · {{publisher}} · {{title}}"],
+            "hint": hint}
+
+
+def _checked() -> dict[str, Any]:
+    return _string("checked", "Ngày cập nhật", CHECKED_HINT, pattern=[*DATE_PATTERN])  # a copy: no YAML alias
+
+
+def _note(languages: tuple[str, ...], hint: str) -> dict[str, Any]:
+    """An optional text in every language: left empty, it is not shown."""
+    return {"name": "note", "label": "Ghi chú", "widget": "object", "collapsed": True, "required": False,
+            "hint": hint,
+            "fields": [{"name": lang, "label": f"Ghi chú ({language_name(lang)})", "widget": "text",
+                        "required": False} for lang in languages]}
+
+
+def fact_fields(languages: Languages) -> list[dict[str, Any]]:
+    """One practical fact: its text in every language, its source and the date it was known true."""
+    return [*[{"name": lang, "label": f"Nội dung ({language_name(lang)})", "widget": "text",
+               "hint": "Một hai câu nói điều nguồn cho biết; không viết “chưa rõ” hay “chưa có nguồn”: điều chưa "
+                       "biết thì không ghi." if lang == languages.default else ""} for lang in languages],
+            _source(), _checked()]
+
+
+def _facts(name: str, label: str, languages: Languages, hint: str) -> dict[str, Any]:
+    return {"name": name, "label": label, "label_singular": "thông tin", "widget": "list", "required": False,
+            "collapsed": True, "summary": "{{fields." + languages.default + " | truncate(90)}}", "hint": hint,
+            "fields": fact_fields(languages)}
+
+
+def price_fields(languages: Languages) -> list[dict[str, Any]]:
+    """A price list: the tickets, a note, its source and date."""
+    return [
+        {"name": "tickets", "label": "Loại vé", "label_singular": "loại vé", "widget": "list", "min": 1,
+         "summary": "{{fields.who." + languages.default + "}}: {{fields.vnd}}",
+         "hint": "Mỗi loại vé một dòng, theo thứ tự của nguồn.",
+         "fields": [_localized("who", "Đối tượng", languages, "Ví dụ: Người lớn / Adults; Dưới 18 tuổi / Under 18."),
+                    {"name": "vnd", "label": "Giá (đồng)", "widget": "number", "value_type": "int", "min": 0,
+                     "hint": "Số đồng, không dấu chấm: 20000. Ghi 0 nếu miễn phí (trang hiện “miễn phí”)."}]},
+        _note(languages, "Ai được giảm giá hay miễn vé, khi nguồn nói rõ (không bắt buộc)."),
+        _source(), _checked(),
+    ]
+
+
+def hours_fields(languages: Languages) -> list[dict[str, Any]]:
+    return [
+        {"name": "periods", "label": "Khoảng giờ", "label_singular": "khoảng giờ", "widget": "list",
+         "required": False, "summary": "{{fields.days." + languages.default + "}}: {{fields.open}}–{{fields.close}}",
+         "hint": "Mỗi khoảng một dòng; sáng và chiều là hai khoảng cùng ngày (trang gộp lại: “Hằng ngày: 07:00–11:00 "
+                 "và 13:30–17:00”).",
+         "fields": [_localized("days", "Ngày", languages, "Ví dụ: Hằng ngày / Daily; Thứ Hai – thứ Sáu / "
+                               "Monday to Friday."),
+                    _string("open", "Giờ mở cửa", "Viết kiểu 24 giờ, ví dụ 07:00.", pattern=[*TIME_PATTERN]),
+                    _string("close", "Giờ đóng cửa", "Viết kiểu 24 giờ, ví dụ 17:00; muộn hơn giờ mở cửa.",
+                            pattern=[*TIME_PATTERN])]},
+        _note(languages, "Mở cửa theo mùa, buổi tối, ngày lễ. Nếu nguồn không cho giờ thường ngày, chỉ ghi ở đây."),
+        _source(), _checked(),
+    ]
+
+
+def visiting_collection(data_folder: str, languages: tuple[str, ...],
+                        places: list[tuple[str, str]]) -> dict[str, Any]:
+    """data/visiting/places/<key>.yml, one entry per place: how to get there, hours, tickets, time to
+    allow, what is on site. ``places`` are ``(key, name)`` of data/places.yml, the choices of ``place``."""
+    shared = {"collection": "data", "file": "visiting_shared"}
+    return {
+        "name": "visiting", "label": "Thông tin tham quan", "label_singular": "thông tin tham quan của một điểm",
+        "description": "Đường đi, giờ mở cửa, giá vé, thời gian nên dành và những gì có tại từng di tích, điểm "
+                       "đến; mỗi điểm một mục. Mỗi thông tin ghi nguồn và ngày cập nhật. Những điều còn thiếu "
+                       "nguồn được liệt kê trong hướng dẫn biên tập, mục “Thông tin thực tế”.",
+        "folder": f"{data_folder}/visiting/{PLACES_DIR}", "extension": "yml", "format": "yml", "create": True,
+        "identifier_field": "place", "slug": "{{place}}", "summary": "{{place}}", "sortable_fields": ["place"],
+        "editor": {"preview": False},
+        "fields": [
+            {"name": "place", "label": "Địa điểm", "widget": "select",
+             "options": [{"label": f"{name} ({key})", "value": key} for key, name in places],
+             "hint": "Chọn khi tạo mục; tệp được đặt tên theo mã của địa điểm. Đừng đổi địa điểm của một mục đã "
+                     "có: muốn ghi cho điểm khác thì tạo mục mới."},
+            _facts("getting_there", "Đường đi", languages, "Từ trung tâm Điện Biên Phủ đến đây: đi đường nào, bao "
+                   "xa. Khoảng cách chỉ lấy từ nguồn có ghi ngày."),
+            {"name": "hours", "label": "Giờ mở cửa", "label_singular": "giờ mở cửa", "widget": "list",
+             "required": False, "max": 1, "collapsed": True, "summary": "{{fields.checked}} · {{fields.source}}",
+             "hint": "Chỉ một mục. Giờ mở cửa thường ngày theo nguồn đáng tin (tỉnh, bảo tàng, báo chí).",
+             "fields": hours_fields(languages)},
+            {"name": "shared_price", "label": "Bảng giá dùng chung", "widget": "relation", "required": False,
+             **shared, "value_field": "prices.*.key", "search_fields": ["prices.*.key", "prices.*.about"],
+             "display_fields": ["prices.*.key", "prices.*.about"],
+             "hint": "Chọn khi điểm này bán vé theo bảng giá chung của nhiều điểm (site_ticket: phí tham quan các "
+                     "điểm di tích bán vé). Bảng giá sửa ở “Dữ liệu khác → Thông tin tham quan dùng chung”, một lần "
+                     "cho mọi điểm. Để trống nếu điểm có giá vé riêng."},
+            {"name": "price", "label": "Giá vé riêng", "label_singular": "bảng giá", "widget": "list",
+             "required": False, "max": 1, "collapsed": True, "summary": "{{fields.checked}} · {{fields.source}}",
+             "hint": "Chỉ một mục, khi điểm có giá vé riêng (như Bảo tàng Chiến thắng lịch sử Điện Biên Phủ); không "
+                     "ghi cùng với bảng giá dùng chung.",
+             "fields": price_fields(languages)},
+            _facts("time_needed", "Thời gian nên dành", languages, "Nên dành bao lâu cho điểm này, theo nguồn."),
+            _facts("on_site", "Tại điểm tham quan", languages, "Có gì ở đây: thuyết minh viên, phòng chiếu phim, "
+                   "công trình mới tu bổ…"),
+            {"name": "shared_on_site", "label": "Thông tin dùng chung tại điểm tham quan", "widget": "relation",
+             "required": False, "multiple": True, **shared, "value_field": "facts.*.key",
+             "search_fields": ["facts.*.key", "facts.*.about"], "display_fields": ["facts.*.key", "facts.*.about"],
+             "hint": "Thông tin đúng với nhiều điểm (site_tickets_on_sale: vé bán tại di tích), sửa ở “Dữ liệu khác → "
+                     "Thông tin tham quan dùng chung”; trang hiện sau các thông tin riêng ở trên."},
+        ],
+    }
+
+
+def visiting_shared_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
+    """data/visiting/shared.yml as a form: the price lists and facts that several places name by key."""
+    def named(what: str) -> list[dict[str, Any]]:
+        return [_string("key", "Mã", f"Các điểm chọn {what} theo mã này. Đặt một lần, khi tạo; đổi mã thì phải chọn "
+                        "lại ở mọi điểm dùng nó.", pattern=[*SHARED_KEY_PATTERN]),
+                {"name": "about", "label": "Dành cho người biên tập", "widget": "text",
+                 "hint": f"{what[0].upper()}{what[1:]} này là gì, áp dụng từ khi nào, cho những điểm nào, theo nguồn "
+                         "nào. Không hiện trên trang."}]
+    return {
+        "name": "visiting_shared", "label": "Thông tin tham quan dùng chung",
+        "file": f"{data_folder}/visiting/{SHARED_FILE}",
+        "fields": [
+            {"name": "prices", "label": "Bảng giá dùng chung", "label_singular": "bảng giá", "widget": "list",
+             "required": False, "collapsed": True, "summary": "{{fields.key}} · {{fields.about | truncate(70)}}",
+             "hint": "Một bảng giá cho nhiều điểm; mỗi điểm chọn nó ở ô “Bảng giá dùng chung” của mình. Sửa ở đây "
+                     "là sửa cho mọi điểm dùng bảng giá này.",
+             "fields": [*named("bảng giá"), *price_fields(languages)]},
+            {"name": "facts", "label": "Thông tin dùng chung", "label_singular": "thông tin", "widget": "list",
+             "required": False, "collapsed": True, "summary": "{{fields.key}} · {{fields.about | truncate(70)}}",
+             "hint": "Một thông tin đúng với nhiều điểm; mỗi điểm chọn nó ở ô “Thông tin dùng chung tại điểm tham "
+                     "quan”.",
+             "fields": [*named("thông tin"), *fact_fields(languages)]},
+        ],
+    }
+
+
+def visiting_trip_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
+    """data/visiting/trip.yml as a form: the trip page's practical facts, topic by topic."""
+    return {
+        "name": "visiting_trip", "label": "Thông tin cho chuyến đi", "file": f"{data_folder}/visiting/{TRIP_FILE}",
+        "fields": [_facts(topic, label, languages, f"{hint} Hiện ở dòng {{{{ block.practical.{topic} }}}} của trang "
+                          "Lên kế hoạch chuyến đi (chuyen-di/index.md).")
+                   for topic, (label, hint) in TRIP_TOPICS.items()],
+    }
+
+
+def _places(data_dir: Path, data_folder: str) -> list[tuple[str, str]]:
+    """``(key, Vietnamese name)`` of each place in data/places.yml, in its order."""
+    doc = load_yaml(data_dir / "places.yml", f"{data_folder}/places.yml")
+    places = doc.data.get("places") if isinstance(doc.data, dict) else None
+    if not isinstance(places, list):
+        raise SiteDataError(f"{data_folder}/places.yml", None, "expected the places file (key: value lines)")
+    return [(p["key"], p["name"]["vi"] if isinstance(p.get("name"), dict) else p["key"])
+            for p in places if isinstance(p, dict) and "key" in p]
+
+
+def cms_config(data_dir: Path, languages: Languages, *, local: bool, content_dir: str = "content",
                data_folder: str = "data", repo: str = GITHUB_REPO) -> dict[str, Any]:
     """The editor's ``config.yml``: ``local`` for ``make edit`` (the proxy), else the GitHub backend."""
     units_file = data_dir / "units.yml"
@@ -318,7 +504,7 @@ def cms_config(data_dir: Path, languages: tuple[str, ...], *, local: bool, conte
         "public_folder": "/anh",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [
-            *(page_collection(lang, languages[0], content_dir) for lang in languages),
+            *(page_collection(lang, languages.default, content_dir) for lang in languages),
             {"name": "figures", "label": "Số liệu", "label_singular": "số liệu", "folder": f"{data_folder}/figures",
              "extension": "yml", "format": "yml", "create": True, "identifier_field": "key", "slug": "{{key}}",
              "summary": "{{key}} · {{label.vi}}", "sortable_fields": ["key"], "fields": figures},
@@ -326,8 +512,10 @@ def cms_config(data_dir: Path, languages: tuple[str, ...], *, local: bool, conte
              "extension": "yml", "format": "yml", "create": True, "identifier_field": "key", "slug": "{{key}}",
              "summary": "{{key}} · {{publisher}} · {{title}}", "sortable_fields": ["key", "date"],
              "fields": sources},
+            visiting_collection(data_folder, languages, _places(data_dir, data_folder)),
             {"name": "data", "label": "Dữ liệu khác", "label_singular": "tệp", "editor": {"preview": False},
              "files": [events_file(data_folder, languages), places_file(data_folder, languages),
+                       visiting_shared_file(data_folder, languages), visiting_trip_file(data_folder, languages),
                        groups_file(data_folder, languages), home_file(data_folder, languages),
                        glossary_file(data_folder, languages)]},
         ],

@@ -140,14 +140,19 @@ def groups(languages: Sequence[str]) -> dict[str, Any]:
             **_object({**_head(languages), "groups": _list(group)})}
 
 
-#: Patterns of the CSV columns that are not free text ("" is an empty cell).
-FIGURE_CSV = {"key": KEY["pattern"], "value": NUMBER, "unit": KEY["pattern"],
-              "approx": "^(over|about|nearly|at_least)?$", "source_url": "^(https?://.+)?$",
-              "source_date": f"^({DATE[1:-1]})?$", "source_date_precision": "^(year|month|day)?$",
-              "label_vi": ".", "label_en": ".", "text_vi": ".", "text_en": ".", "source_key": "."}
-GROUP_CSV = {"key": KEY["pattern"], "population": NUMBER, "share_percent": NUMBER,
-             "population_figure": KEY["pattern"], "share_figure": KEY["pattern"],
-             "page_vi": "^https?://", "page_en": "^https?://", "name_vi": ".", "name_en": "."}
+def figure_csv(languages: Sequence[str]) -> dict[str, str]:
+    """Patterns of the columns of ``figures.csv`` that are not free text ("" is an empty cell)."""
+    return {"key": KEY["pattern"], "value": NUMBER, "unit": KEY["pattern"],
+            "approx": "^(over|about|nearly|at_least)?$", "source_url": "^(https?://.+)?$",
+            "source_date": f"^({DATE[1:-1]})?$", "source_date_precision": "^(year|month|day)?$",
+            **{f"{field}_{lang}": "." for field in ("label", "text") for lang in languages}, "source_key": "."}
+
+
+def group_csv(languages: Sequence[str]) -> dict[str, str]:
+    """Patterns of the columns of ``ethnic-groups.csv`` that are not free text."""
+    return {"key": KEY["pattern"], "population": NUMBER, "share_percent": NUMBER,
+            "population_figure": KEY["pattern"], "share_figure": KEY["pattern"],
+            **{f"page_{lang}": "^https?://" for lang in languages}, **{f"name_{lang}": "." for lang in languages}}
 
 
 def csv_row(columns: Sequence[str], patterns: Mapping[str, str]) -> dict[str, Any]:

@@ -3,8 +3,10 @@
 published beside it (:mod:`dienbien.core.publish.dataschemas`).
 
 The files are written from the loaded data, the same records the pages are made from, so a
-figure in a file and on a page always agree. Texts come in every language, with the figure
-tokens of data texts written out as the pages show them. Records are sorted by key and nothing
+figure in a file and on a page always agree. Texts come in every language whose translation is
+complete (a pending language's texts are the default language's, not translations), with the
+figure tokens of data texts written out as the pages show them; the words around them (what each
+file holds, the licence) are each language's ``opendata`` strings. Records are sorted by key and nothing
 depends on the time of the build: two builds of the same data give the same bytes.
 """
 
@@ -22,6 +24,7 @@ from typing import Any
 from ..data.dates import PartialDate
 from ..data.figures import Figure, FigureStore, Source
 from ..data.formatting import format_figure, format_number
+from ..data.uistrings import strings
 from ..domain.events import ALL_EVENTS, Edition, plain
 from ..domain.events import PAGE as EVENTS_PAGE
 from ..domain.visiting import Fact, Hours, PlaceVisit, Tickets
@@ -31,12 +34,6 @@ from .sitedata import SiteData
 
 FOLDER = "du-lieu"
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
-ATTRIBUTION = {
-    "vi": "Dữ liệu của trang {site}, theo giấy phép CC BY 4.0. Mỗi số liệu, mỗi thông tin ghi nguồn của nó; khi "
-          "dùng lại, xin ghi cả nguồn ấy.",
-    "en": "Data from the {site} site, under CC BY 4.0. Each figure and fact names its source; when you reuse it, "
-          "credit that source as well.",
-}
 
 
 @dataclass(frozen=True)
@@ -44,7 +41,7 @@ class DataFile:
     """One published file: where it is, what it holds, its bytes, and its schema's file."""
 
     path: str  # from the site root: "du-lieu/figures.json"
-    what: dict[str, str]
+    what: str  # what it holds, a key of the strings opendata.holds: "figures", "places", "events", "groups"
     records: int
     content: bytes
     schema: str  # the path of the JSON Schema beside it
@@ -74,6 +71,12 @@ def source_record(source: Source, languages: Sequence[str]) -> dict[str, Any]:
             "url": source.url, "date": date, "date_precision": precision}
 
 
+def _only(value: Mapping[str, str], languages: Sequence[str]) -> dict[str, str]:
+    """A data text in the published languages that give it (a pending language's fallback texts are
+    not translations, and stay out of the files)."""
+    return {lang: value[lang] for lang in languages if lang in value}
+
+
 def _texts(value: Mapping[str, str] | None, store: FigureStore, languages: Sequence[str]) -> dict[str, str] | None:
     """A data text in every language, its figure tokens written out."""
     return None if value is None else {lang: plain(value[lang], store, lang) for lang in languages}
@@ -94,7 +97,7 @@ def _csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
 def _head(schema: str, root_url: str, what: dict[str, str], docs: dict[str, str],
           site_names: Mapping[str, str]) -> dict[str, Any]:
     return {"$schema": root_url + schema, "title": what, "licence": LICENCE,
-            "attribution": {lang: ATTRIBUTION.get(lang, ATTRIBUTION["en"]).format(site=name)
+            "attribution": {lang: strings(lang, "opendata")["attribution"].format(site=name)
                             for lang, name in site_names.items()},
             "documentation": docs}
 
@@ -105,10 +108,12 @@ def _schema_file(path: str, schema: dict[str, Any], root_url: str) -> bytes:
 
 # -- figures -------------------------------------------------------------------------------------
 
-FIGURE_COLUMNS = ("key", "value", "unit", "approx", *(f"{f}_{lang}" for f in ("label", "period", "text")
-                                                      for lang in ("vi", "en")),
-                  "source_key", "source_publisher_vi", "source_publisher_en", "source_title_vi", "source_title_en",
-                  "source_url", "source_date", "source_date_precision")
+def figure_columns(languages: Sequence[str]) -> tuple[str, ...]:
+    """The header of ``figures.csv``: a column per language of each text."""
+    return ("key", "value", "unit", "approx",
+            *(f"{field}_{lang}" for field in ("label", "period", "text") for lang in languages), "source_key",
+            *(f"source_publisher_{lang}" for lang in languages),
+            *(f"source_title_{lang}" for lang in languages), "source_url", "source_date", "source_date_precision")
 
 
 def figure_record(figure: Figure, languages: Sequence[str]) -> dict[str, Any]:
@@ -134,7 +139,7 @@ def _figure_row(record: dict[str, Any], languages: Sequence[str]) -> list[str]:
 
 def _fact(fact: Fact, languages: Sequence[str]) -> dict[str, Any]:
     checked, precision = _date(fact.checked)
-    return {"text": dict(fact.text), "source": source_record(fact.source, languages), "checked": checked,
+    return {"text": _only(fact.text, languages), "source": source_record(fact.source, languages), "checked": checked,
             "checked_precision": precision}
 
 
@@ -142,9 +147,9 @@ def _hours(hours: Hours | None, languages: Sequence[str]) -> dict[str, Any] | No
     if hours is None:
         return None
     checked, precision = _date(hours.checked)
-    return {"periods": [{"days": dict(p.days), "open": f"{p.open:%H:%M}", "close": f"{p.close:%H:%M}"}
+    return {"periods": [{"days": _only(p.days, languages), "open": f"{p.open:%H:%M}", "close": f"{p.close:%H:%M}"}
                         for p in hours.periods],
-            "note": dict(hours.note) if hours.note else None,
+            "note": _only(hours.note, languages) if hours.note else None,
             "source": source_record(hours.source, languages), "checked": checked, "checked_precision": precision}
 
 
@@ -152,8 +157,8 @@ def _tickets(price: Tickets | None, languages: Sequence[str]) -> dict[str, Any] 
     if price is None:
         return None
     checked, precision = _date(price.checked)
-    return {"tickets": [{"who": dict(t.who), "vnd": _number(t.vnd)} for t in price.tickets],
-            "note": dict(price.note) if price.note else None,
+    return {"tickets": [{"who": _only(t.who, languages), "vnd": _number(t.vnd)} for t in price.tickets],
+            "note": _only(price.note, languages) if price.note else None,
             "source": source_record(price.source, languages), "checked": checked, "checked_precision": precision}
 
 
@@ -167,17 +172,6 @@ def _practical(visit: PlaceVisit | None, languages: Sequence[str]) -> dict[str, 
 
 # -- the files -----------------------------------------------------------------------------------
 
-WHAT = {
-    "figures": {"vi": "Mọi số liệu của trang: giá trị, đơn vị, thời điểm và nguồn",
-                "en": "Every figure on the site: value, unit, period and source"},
-    "places": {"vi": "Các di tích và điểm đến: tên, mô tả, thông tin tham quan, địa chỉ trang",
-               "en": "Historic sites and destinations: names, descriptions, visiting facts, page addresses"},
-    "events": {"vi": "Lễ hội và sự kiện: thời gian tổ chức, các kỳ đã có ngày, nguồn",
-               "en": "Festivals and events: when they are held, dated editions, sources"},
-    "groups": {"vi": "Các dân tộc: tên, dân số, ngữ hệ, nơi sinh sống, di sản",
-               "en": "The ethnic groups: names, population, language family, where they live, heritage"},
-}
-
 
 def data_files(data: SiteData, addresses: Mapping[str, Mapping[str, str]], root_url: str,
                languages: Sequence[str], docs: dict[str, str], site_names: Mapping[str, str],
@@ -189,7 +183,8 @@ def data_files(data: SiteData, addresses: Mapping[str, Mapping[str, str]], root_
     store = data.store
 
     def head(schema_path: str, what_key: str) -> dict[str, Any]:
-        return _head(schema_path, root_url, WHAT[what_key], docs, {lang: site_names[lang] for lang in languages})
+        what = {lang: strings(lang, "opendata")["holds"][what_key] for lang in languages}
+        return _head(schema_path, root_url, what, docs, {lang: site_names[lang] for lang in languages})
 
     def page(key: str) -> dict[str, str]:
         return {lang: root_url + addresses[key][lang] for lang in languages if lang in addresses.get(key, {})}
@@ -198,8 +193,8 @@ def data_files(data: SiteData, addresses: Mapping[str, Mapping[str, str]], root_
 
     def add(path: str, what_key: str, records: int, document: bytes, schema_name: str, schema: dict[str, Any],
             media_type: str) -> None:
-        files.append(DataFile(path, WHAT[what_key], records, document, schema_name, media_type))
-        files.append(DataFile(schema_name, WHAT[what_key], 0, _schema_file(schema_name, schema, root_url), "",
+        files.append(DataFile(path, what_key, records, document, schema_name, media_type))
+        files.append(DataFile(schema_name, what_key, 0, _schema_file(schema_name, schema, root_url), "",
                               "application/schema+json"))
 
     figures = [figure_record(store.figures[k], languages) for k in sorted(store.figures)]
@@ -209,8 +204,8 @@ def data_files(data: SiteData, addresses: Mapping[str, Mapping[str, str]], root_
         schema, dataschemas.figures(languages), "application/json")
     schema = f"{FOLDER}/figures.csv.schema.json"
     add(f"{FOLDER}/figures.csv", "figures", len(figures),
-        _csv(FIGURE_COLUMNS, [_figure_row(r, languages) for r in figures]),
-        schema, dataschemas.csv_row(FIGURE_COLUMNS, dataschemas.FIGURE_CSV), "text/csv")
+        _csv(figure_columns(languages), [_figure_row(r, languages) for r in figures]),
+        schema, dataschemas.csv_row(figure_columns(languages), dataschemas.figure_csv(languages)), "text/csv")
 
     if data.places:
         visiting = data.visiting
@@ -219,7 +214,7 @@ def data_files(data: SiteData, addresses: Mapping[str, Mapping[str, str]], root_
             geometry = ({"type": "Point", "coordinates": [place.lon, place.lat]} if place.lat is not None else None)
             features.append({"type": "Feature", "id": place.key, "geometry": geometry, "properties": {
                 "key": place.key, "kind": place.kind, "schema_org_type": place.type,
-                "name": dict(place.name), "other_names": list(place.other_names),
+                "name": _only(place.name, languages), "other_names": list(place.other_names),
                 "what": _texts(place.what, store, languages), "where": _texts(place.where, store, languages),
                 "see": [_texts(s, store, languages) for s in place.see],
                 "visit": _texts(place.visit, store, languages),
@@ -241,7 +236,7 @@ def data_files(data: SiteData, addresses: Mapping[str, Mapping[str, str]], root_
         for ev in sorted(data.events.events, key=lambda e: e.key):
             when = ev.when
             records.append({
-                "key": ev.key, "type": ev.type, "name": dict(ev.name),
+                "key": ev.key, "type": ev.type, "name": _only(ev.name, languages),
                 "what": _texts(ev.what, store, languages), "where": _texts(ev.where, store, languages),
                 "when": {"calendar": when.calendar, "months": list(when.months) if when.months else None,
                          "days": list(when.days) if when.days else None, "every": when.every,
@@ -264,11 +259,13 @@ def data_files(data: SiteData, addresses: Mapping[str, Mapping[str, str]], root_
         for group in sorted(data.groups.groups, key=lambda g: g.key):
             population, share = store.figures[group.population], store.figures[group.share]
             groups.append({
-                "key": group.key, "name": dict(group.name), "gloss": dict(group.gloss),
+                "key": group.key, "name": _only(group.name, languages), "gloss": _only(group.gloss, languages),
                 "other_names": {lang: list(group.other_names.get(lang, [])) for lang in languages},
                 "population": _figure_ref(population, languages), "share": _figure_ref(share, languages),
-                "language_family": dict(group.language_family), "where": _texts(group.where, store, languages),
-                "heritage": [{"name": dict(h.name), "status": dict(h.status) if h.status else None, "year": h.year,
+                "language_family": _only(group.language_family, languages),
+                "where": _texts(group.where, store, languages),
+                "heritage": [{"name": _only(h.name, languages),
+                              "status": _only(h.status, languages) if h.status else None, "year": h.year,
                               "source": source_record(h.source, languages)} for h in group.heritage],
                 "festivals": [_texts(f, store, languages) for f in group.festivals],
                 "crafts": [_texts(c, store, languages) for c in group.crafts],
@@ -280,9 +277,11 @@ def data_files(data: SiteData, addresses: Mapping[str, Mapping[str, str]], root_
             _json({**head(schema, "groups"), "groups": groups}),
             schema, dataschemas.groups(languages), "application/json")
         schema = f"{FOLDER}/ethnic-groups.csv.schema.json"
+        glossed = [lang for lang in languages if any(lang in g["gloss"] for g in groups)]
         add(f"{FOLDER}/ethnic-groups.csv", "groups", len(groups),
-            _csv(GROUP_COLUMNS, [_group_row(g, languages) for g in groups]),
-            schema, dataschemas.csv_row(GROUP_COLUMNS, dataschemas.GROUP_CSV), "text/csv")
+            _csv(group_columns(languages, glossed), [_group_row(g, languages, glossed) for g in groups]),
+            schema, dataschemas.csv_row(group_columns(languages, glossed), dataschemas.group_csv(languages)),
+            "text/csv")
     return files
 
 
@@ -294,7 +293,7 @@ def _language_root(addresses: Mapping[str, Mapping[str, str]], lang: str) -> str
 def _edition(ed: Edition, store: FigureStore, languages: Sequence[str]) -> dict[str, Any]:
     return {"start": ed.start.isoformat(), "end": ed.end.isoformat() if ed.end else None,
             "time": f"{ed.time:%H:%M}" if ed.time else None, "part": ed.part,
-            "title": dict(ed.title), "venue": _texts(ed.venue, store, languages),
+            "title": _only(ed.title, languages), "venue": _texts(ed.venue, store, languages),
             "note": _texts(ed.note, store, languages),
             "sources": [source_record(s, languages) for s in ed.sources]}
 
@@ -305,26 +304,24 @@ def _figure_ref(figure: Figure, languages: Sequence[str]) -> dict[str, Any]:
             "text": {lang: format_figure(figure, lang) for lang in languages}}
 
 
-GROUP_COLUMNS = ("key", "name_vi", "name_en", "gloss_en", "population", "population_figure", "share_percent",
-                 "share_figure", "language_family_vi", "language_family_en", "page_vi", "page_en")
+def group_columns(languages: Sequence[str], glossed: Sequence[str]) -> tuple[str, ...]:
+    """The header of ``ethnic-groups.csv``: a column per language of each text (of the gloss, per
+    language any group glosses its name in)."""
+    return ("key", *(f"name_{lang}" for lang in languages), *(f"gloss_{lang}" for lang in glossed), "population",
+            "population_figure", "share_percent", "share_figure", *(f"language_family_{lang}" for lang in languages),
+            *(f"page_{lang}" for lang in languages))
 
 
-def _group_row(group: dict[str, Any], languages: Sequence[str]) -> list[str]:
-    return [group["key"], group["name"]["vi"], group["name"]["en"], group["gloss"].get("en", ""),
+def _group_row(group: dict[str, Any], languages: Sequence[str], glossed: Sequence[str]) -> list[str]:
+    return [group["key"], *(group["name"][lang] for lang in languages),
+            *(group["gloss"].get(lang, "") for lang in glossed),
             json.dumps(group["population"]["value"]), group["population"]["figure"],
             json.dumps(group["share"]["value"]), group["share"]["figure"],
-            group["language_family"]["vi"], group["language_family"]["en"],
-            group["pages"].get("vi", ""), group["pages"].get("en", "")]
+            *(group["language_family"][lang] for lang in languages),
+            *(group["pages"].get(lang, "") for lang in languages)]
 
 
 # -- the open-data page --------------------------------------------------------------------------
-
-TEXT = {
-    "vi": {"file": "Tệp", "what": "Nội dung", "records": "Số bản ghi", "size": "Dung lượng",
-           "schema": "Lược đồ JSON", "publishers": "Xem danh sách {n} nơi công bố"},
-    "en": {"file": "File", "what": "What it holds", "records": "Records", "size": "Size",
-           "schema": "JSON Schema", "publishers": "Show the {n} publishers"},
-}
 
 
 def size_text(size: int, lang: str) -> str:
@@ -337,7 +334,7 @@ def size_text(size: int, lang: str) -> str:
 def open_data_html(files: Sequence[DataFile], lang: str, here: str) -> str:
     """The table of files: link, what it holds, records, size and its schema. ``here`` is the
     page's path from the site root."""
-    t = TEXT[lang]
+    t = strings(lang, "opendata")
     sizes = {f.path: len(f.content) for f in files}
     rows = []
     for f in files:
@@ -346,7 +343,7 @@ def open_data_html(files: Sequence[DataFile], lang: str, here: str) -> str:
         name = f.path.rsplit("/", 1)[-1]
         rows.append(
             f'<tr><td><a href="{escape(relative_url(here, f.path))}"><code>{escape(name)}</code></a></td>'
-            f"<td>{escape(f.what[lang])}</td><td>{format_number(Decimal(f.records), lang)}</td>"
+            f"<td>{escape(t['holds'][f.what])}</td><td>{format_number(Decimal(f.records), lang)}</td>"
             f"<td>{escape(size_text(sizes[f.path], lang))}</td>"
             f'<td><a href="{escape(relative_url(here, f.schema))}">{escape(t["schema"])}</a> '
             f"({escape(size_text(sizes[f.schema], lang))})</td></tr>")
@@ -356,16 +353,8 @@ def open_data_html(files: Sequence[DataFile], lang: str, here: str) -> str:
     return table
 
 
-LICENCE_TEXT = {
-    "vi": {"label": "Giấy phép", "name": "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)",
-           "url": "https://creativecommons.org/licenses/by/4.0/deed.vi"},
-    "en": {"label": "Licence", "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
-           "url": "https://creativecommons.org/licenses/by/4.0/"},
-}
-
-
 def licence_html(lang: str) -> str:
-    t = LICENCE_TEXT[lang]
+    t = strings(lang, "opendata")["licence"]
     return (f'<p class="db-licence"><strong>{escape(t["label"])}:</strong> '
             f'<a href="{escape(t["url"])}" rel="license">{escape(t["name"])}</a></p>\n')
 
@@ -375,7 +364,7 @@ def publishers_html(sources: Sequence[Source], lang: str) -> str:
     away under a line that says how many there are."""
     names = sorted({s.publisher_in(lang) for s in sources}, key=lambda n: (n.casefold(), n))
     items = "".join(f"<li>{escape(n)}</li>" for n in names)
-    show = TEXT[lang]["publishers"].format(n=format_number(Decimal(len(names)), lang))
+    show = strings(lang, "opendata")["publishers"].format(n=format_number(Decimal(len(names)), lang))
     return f'<details class="db-publishers"><summary>{escape(show)}</summary><ul>{items}</ul></details>\n'
 
 

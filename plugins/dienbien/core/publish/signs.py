@@ -8,7 +8,8 @@ language's page; an inline script reads ``navigator.languages`` and replaces its
 page in the reader's language. Without the script the reader taps a language. It is kept out of
 search engines (``noindex``), the sitemap and the site's search.
 
-A sign sheet is an A4 SVG (210 × 297 mm): the kind of place and its name in every language, a
+A sign sheet is an A4 SVG (210 × 297 mm): the kind of place and its name in every language (the
+default language first and largest; the words of each language are its ``signs`` strings), a
 QR code of the short address (made with ``segno``, error correction H: about 30% of the code may
 be lost to sun, rain or dirt and it still reads; the standard four-module quiet zone), the short
 address written out, and the site's name. The code is 120 mm wide, which a phone reads from well
@@ -17,6 +18,7 @@ beyond a metre. The same SVG is wrapped in an HTML page that prints on one A4 sh
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -25,6 +27,8 @@ from urllib.parse import urlsplit
 
 import segno
 
+from ..data.languages import Languages
+from ..data.uistrings import strings
 from ..domain.places import Place, Places
 from ..site.languages import relative_url
 
@@ -46,19 +50,6 @@ QR_TOP = 112
 CHAR_EM = {"bold": 0.64, "regular": 0.58}
 FONT = "'Noto Sans', 'Helvetica Neue', Arial, sans-serif"
 INK, ACCENT, PETAL = "#1b2620", "#7a1f4b", "#fbf3f6"
-
-TEXT = {
-    "vi": {"kind": {"relic": "Di tích lịch sử", "destination": "Điểm đến"},
-           "scan": "Quét mã để đọc về nơi này",
-           "read": "Đọc bằng tiếng Việt", "choose": "Chọn ngôn ngữ",
-           "print": "In biển này", "print_all": "In tất cả các biển", "list": "Danh sách biển",
-           "sheet": "Biển in A4", "svg": "Tệp SVG", "short": "Địa chỉ ngắn", "place": "Địa điểm"},
-    "en": {"kind": {"relic": "Historic site", "destination": "Destination"},
-           "scan": "Scan to read about this place",
-           "read": "Read in English", "choose": "Choose a language",
-           "print": "Print this sign", "print_all": "Print all the signs", "list": "List of signs",
-           "sheet": "A4 sheet", "svg": "SVG file", "short": "Short address", "place": "Place"},
-}
 
 
 @dataclass(frozen=True)
@@ -114,16 +105,21 @@ _SHORT_STYLE = (
 )
 
 
-def short_page_html(sign: Sign, languages: Sequence[str], site_names: dict[str, str]) -> str:
-    """The page at ``q/<key>/``: both languages offered as links, and a script that opens the
+def _in_order(languages: Languages) -> tuple[str, ...]:
+    """The languages as a sign gives them: the default one first."""
+    return (languages.default, *languages.others)
+
+
+def short_page_html(sign: Sign, languages: Languages, site_names: dict[str, str]) -> str:
+    """The page at ``q/<key>/``: every language offered as a link, and a script that opens the
     reader's language at once (``location.replace``: the short page stays out of the history)."""
     here = sign.path
+    first, languages = languages.default, _in_order(languages)
     links = {lang: relative_url(here, sign.pages[lang]) for lang in languages}
-    first = languages[0]
     title = " · ".join(dict.fromkeys(sign.name[lang] for lang in languages))
     items = "".join(
         f'<li lang="{lang}"><a href="{escape(links[lang])}" hreflang="{lang}">'
-        f"<strong>{escape(sign.name[lang])}</strong><span>{escape(TEXT[lang]['read'])}</span></a></li>"
+        f"<strong>{escape(sign.name[lang])}</strong><span>{escape(strings(lang, 'signs')['read'])}</span></a></li>"
         for lang in languages)
     sites = " · ".join(f'<span lang="{lang}">{escape(site_names[lang])}</span>' for lang in languages)
     # The first of the reader's languages that the site has wins; with none of them, the reader chooses.
@@ -138,12 +134,13 @@ def short_page_html(sign: Sign, languages: Sequence[str], site_names: dict[str, 
             f'<link rel="icon" href="{escape(relative_url(here, "assets/images/logo.svg"))}">\n'
             f"<script>{script}</script>\n<style>{_SHORT_STYLE}</style>\n</head>\n<body>\n<main>\n"
             f"<p>{sites}</p>\n"
-            f'<nav aria-label="{escape(" / ".join(TEXT[lang]["choose"] for lang in languages))}">'
+            f'<nav aria-label="{escape(" / ".join(strings(lang, "signs")["choose"] for lang in languages))}">'
             f"<ul>{items}</ul></nav>\n</main>\n</body>\n</html>\n")
 
 
 # -- the sign sheet -------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=1024)  # each rebuild of `mkdocs serve` asks for the same codes again
 def qr_code(url: str) -> segno.QRCode:
     """A QR code (never a Micro QR) of ``url``, error correction H."""
     return segno.make(url, error=ERROR, micro=False, boost_error=False)
@@ -212,11 +209,12 @@ _FLOWER = (f'<g fill="#fff" stroke="{ACCENT}" stroke-width="1.5">'
            + '</g><circle r="5" fill="#d9a521"/>')
 
 
-def sheet_svg(sign: Sign, languages: Sequence[str], site_names: dict[str, str], *, standalone: bool = True) -> str:
-    """The A4 sign sheet of one place as SVG, in millimetres."""
+def sheet_svg(sign: Sign, languages: Languages, site_names: dict[str, str], *, standalone: bool = True) -> str:
+    """The A4 sign sheet of one place as SVG, in millimetres: the default language first and largest."""
     centre, width = PAGE_W / 2, PAGE_W - 2 * MARGIN
+    first, languages = languages.default, _in_order(languages)
     out = []
-    kinds = " · ".join(dict.fromkeys(TEXT[lang]["kind"][sign.kind].upper() for lang in languages))
+    kinds = " · ".join(dict.fromkeys(strings(lang, "signs")["kind"][sign.kind].upper() for lang in languages))
     out.append(f'<g transform="translate({centre:g} 22) scale(0.2)">{_FLOWER}</g>')
     out.append(_text(centre, 38, 5, kinds, weight="bold", fill=ACCENT, spacing=0.4))
     y = 44.0
@@ -233,14 +231,14 @@ def sheet_svg(sign: Sign, languages: Sequence[str], site_names: dict[str, str], 
     modules = code.symbol_size(border=QUIET_ZONE)[0]
     scale = QR_SIZE / modules
     left = (PAGE_W - QR_SIZE) / 2
-    label = f"{TEXT[languages[0]]['scan']}: {sign.shown_url}"
+    label = f"{strings(first, 'signs')['scan']}: {sign.shown_url}"
     out.append(f'<g role="img" aria-label="{escape(label)}">'
                f'<rect x="{left:g}" y="{QR_TOP:g}" width="{QR_SIZE:g}" height="{QR_SIZE:g}" fill="#fff"/>'
                f'<path transform="translate({left:g} {QR_TOP:g}) scale({scale:.6f}) translate({QUIET_ZONE} '
                f'{QUIET_ZONE})" d="{_modules_path(code)}" fill="#000" shape-rendering="crispEdges"/></g>')
     y = QR_TOP + QR_SIZE + 9
     for lang in languages:
-        out.append(_text(centre, y, 5.5, TEXT[lang]["scan"], lang=lang))
+        out.append(_text(centre, y, 5.5, strings(lang, "signs")["scan"], lang=lang))
         y += 7.5
     address_size = min(9.0, round(width / (len(sign.shown_url) * CHAR_EM["bold"]), 1))
     out.append(_text(centre, y + 6, address_size, sign.shown_url, weight="bold"))
@@ -254,7 +252,7 @@ def sheet_svg(sign: Sign, languages: Sequence[str], site_names: dict[str, str], 
     head = '<?xml version="1.0" encoding="UTF-8"?>\n' if standalone else ""
     return (f'{head}<svg xmlns="http://www.w3.org/2000/svg" class="db-sign" width="{PAGE_W}mm" height="{PAGE_H}mm" '
             f'viewBox="0 0 {PAGE_W} {PAGE_H}" font-family="{escape(FONT)}" fill="{INK}" text-anchor="middle" '
-            f'xml:lang="{languages[0]}"><title>{escape(title)}</title>'
+            f'xml:lang="{first}"><title>{escape(title)}</title>'
             f'<rect width="{PAGE_W}" height="{PAGE_H}" fill="#fff"/>' + "".join(out) + "</svg>\n")
 
 
@@ -271,19 +269,20 @@ _SHEET_STYLE = (
 )
 
 
-def sheet_html(sheets: Sequence[Sign], languages: Sequence[str], site_names: dict[str, str],
+def sheet_html(sheets: Sequence[Sign], languages: Languages, site_names: dict[str, str],
                here: str, lists: dict[str, str]) -> str:
     """A print page of one or more sign sheets, one A4 page each. ``here`` is the page's site
     path and ``lists`` the site path of the list of signs in each language."""
-    printing = " / ".join(TEXT[lang]["print" if len(sheets) == 1 else "print_all"] for lang in languages)
+    registry, first, languages = languages, languages.default, _in_order(languages)
+    printing = " / ".join(strings(lang, "signs")["print" if len(sheets) == 1 else "print_all"] for lang in languages)
     back = " · ".join(f'<a href="{escape(relative_url(here, lists[lang]))}" hreflang="{lang}" lang="{lang}">'
-                      f'{escape(TEXT[lang]["list"])}</a>' for lang in languages)
+                      f'{escape(strings(lang, "signs")["list"])}</a>' for lang in languages)
     if len(sheets) == 1:
         title = " · ".join(dict.fromkeys(sheets[0].name[lang] for lang in languages))
     else:
-        title = " · ".join(TEXT[lang]["print_all"] for lang in languages)
-    body = "".join(sheet_svg(s, languages, site_names, standalone=False) for s in sheets)
-    return (f'<!doctype html>\n<html lang="{languages[0]}">\n<head>\n<meta charset="utf-8">\n'
+        title = " · ".join(strings(lang, "signs")["print_all"] for lang in languages)
+    body = "".join(sheet_svg(s, registry, site_names, standalone=False) for s in sheets)
+    return (f'<!doctype html>\n<html lang="{first}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
             '<meta name="robots" content="noindex">\n'
             f"<title>{escape(title)}</title>\n<style>{_SHEET_STYLE}</style>\n</head>\n<body>\n"
@@ -291,7 +290,7 @@ def sheet_html(sheets: Sequence[Sign], languages: Sequence[str], site_names: dic
             f"{back}</div>\n{body}</body>\n</html>\n")
 
 
-def sign_files(all_signs: Sequence[Sign], languages: Sequence[str], site_names: dict[str, str],
+def sign_files(all_signs: Sequence[Sign], languages: Languages, site_names: dict[str, str],
                lists: dict[str, str]) -> dict[str, str]:
     """Site path → text of every short page, sheet (SVG and HTML) and the page of all sheets."""
     files: dict[str, str] = {}
@@ -308,7 +307,7 @@ def sign_files(all_signs: Sequence[Sign], languages: Sequence[str], site_names: 
 def signs_list_html(all_signs: Sequence[Sign], lang: str, here: str) -> str:
     """The table of every sign: the place, its short address and links to its sheet (``here`` is
     the list page's site path)."""
-    t = TEXT[lang]
+    t = strings(lang, "signs")
     rows = []
     for kind in ("relic", "destination"):
         for sign in (s for s in all_signs if s.kind == kind):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..data.datacache import data_version, figure_store
 from ..data.figures import FigureStore
+from ..data.languages import Languages
 from ..domain.campaignmap import CampaignMap, load_campaign_map
 from ..domain.charts import Chart, load_charts
 from ..domain.ethnic_groups import EthnicGroups, load_ethnic_groups
@@ -34,7 +35,7 @@ class SiteData:
     map: ProvinceMap | None
     events: Events | None = None  # data/events.yml: the events page and its calendar files
     products: tuple[Product, ...] | None = None  # data/products.yml: structured data only
-    visiting: Visiting | None = None  # data/visiting.yml: practical facts with their dates
+    visiting: Visiting | None = None  # data/visiting/: practical facts with their dates
     campaign_map: CampaignMap | None = None  # data/campaign_map.yml: the 1954 fortified complex
     phrases: Phrases | None = None  # data/phrases.yml: editors' words that never reach a visitor
 
@@ -42,7 +43,7 @@ class SiteData:
 _cache: dict[tuple, SiteData] = {}
 
 
-def load_site_data(data_dir: Path, languages: tuple[str, ...], root: Path) -> SiteData:
+def load_site_data(data_dir: Path, languages: Languages, root: Path) -> SiteData:
     """Parsed once per version of the data files (see :mod:`dienbien.core.data.datacache`)."""
     key = (str(data_dir), languages, data_version(data_dir))
     if key in _cache:
@@ -68,7 +69,8 @@ def load_site_data(data_dir: Path, languages: tuple[str, ...], root: Path) -> Si
         events=maybe("events.yml", load_events, store, place_keys,
                      tuple(g.key for g in groups.groups) if groups else ()),
         products=maybe("products.yml", load_products, store),
-        visiting=maybe("visiting.yml", load_visiting, store, place_keys),
+        visiting=(load_visiting(data_dir / "visiting", root, languages, store, place_keys)
+                  if (data_dir / "visiting").is_dir() else None),
         phrases=maybe("phrases.yml", load_phrases),
         campaign_map=maybe("campaign_map.yml", load_campaign_map, store, place_keys),
     )

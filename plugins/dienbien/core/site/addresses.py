@@ -22,6 +22,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from ..data.languages import complete_languages
+from ..data.uistrings import strings
 from ..data.yamlfile import load_yaml, parse_yaml
 from ..errors import SiteDataError, display_path
 from ..markdown.frontmatter import split_front_matter
@@ -154,12 +156,15 @@ def page_addresses(content_dir: Path, languages: Sequence[str], default: str, sl
 
     ``{"lich-su/di-tich/doi-a1.md": {"vi": "lich-su/di-tich/doi-a1/", "en": "en/history/sites/hill-a1/"}}``.
     A page has a version in a language when it has a Markdown file there, when its file in
-    another language says ``translation: pending``, or when ``slugs_file`` names it (folder
-    pages made from data). Raises :class:`SiteDataError` at the file and line of a missing or
+    another language says ``translation: pending`` or the language's translation is pending (a
+    :class:`~dienbien.core.data.languages.Languages` says which), or when ``slugs_file`` names it
+    (folder pages made from data); a version shown from another language takes the default
+    language's words. Raises :class:`SiteDataError` at the file and line of a missing or
     malformed slug, and when two pages of a language would share an address.
     """
     sources = _scan(content_dir, languages, root)
     data = _data_slugs(slugs_file, languages, default, root)
+    pending = set(languages) - set(complete_languages(languages))
     for key, langs in data.items():
         for lang, (_, shown, line) in langs.items():
             if lang in sources.get(key, {}):
@@ -191,6 +196,11 @@ def page_addresses(content_dir: Path, languages: Sequence[str], default: str, sl
             first = next(iter(own.values()))
             return (_stem(key), first.shown, first.line)
         if lang == default and key in data:
+            return (_stem(key), data[key][next(iter(data[key]))][1], 1)
+        if lang in pending and own:
+            first = next(iter(own.values()))
+            return (_stem(key), first.shown, first.line)
+        if lang in pending and key in data:
             return (_stem(key), data[key][next(iter(data[key]))][1], 1)
         return None
 
@@ -233,7 +243,10 @@ def page_addresses(content_dir: Path, languages: Sequence[str], default: str, sl
 
 
 def _stem(key: str) -> str:
-    name = posixpath.basename(key)
+    """The page's word in the default language: its file's name, or its folder's for an index page."""
+    folder, name = posixpath.split(key)
+    if name == "index.md":
+        return posixpath.basename(folder)
     return name[:-3] if name.endswith(".md") else name
 
 
@@ -271,16 +284,9 @@ def load_redirects(path: Path, addresses: Mapping[str, Mapping[str, str]], langu
     return tuple(found)
 
 
-#: The short page at an old address, in each language.
-REDIRECT_TEXT = {
-    "vi": {"title": "Trang đã chuyển", "body": "Trang này đã chuyển đến địa chỉ mới:"},
-    "en": {"title": "This page has moved", "body": "This page has moved to a new address:"},
-}
-
-
 def redirect_html(old: str, new: str, root_url: str, lang: str, title: str) -> str:
     """The page at ``old`` (both from the site root) that sends readers and search engines to ``new``."""
-    text = REDIRECT_TEXT.get(lang, REDIRECT_TEXT["en"])
+    text = strings(lang, "addresses")["redirect"]
     href = escape(relative_url(old, new), quote=True)
     canonical = escape(root_url + new, quote=True)
     name = escape(title)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..data.uistrings import strings
 from ..data.yamlfile import safe_load, syntax_error
 from ..errors import SiteDataError
 from ..markdown.frontmatter import split_front_matter
@@ -107,15 +108,14 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 
 def fallback_notice(reader: str, original: str) -> str:
-    """The notice on a page shown in ``original`` because its ``reader`` version is pending."""
+    """The notice on a page shown in ``original`` because its ``reader`` version is pending: the
+    reader's ``languages.fallback_notice`` string, with the original language named in the reader's
+    (``{language}``: "Tiếng Anh", ``{language_lower}``: "tiếng Anh")."""
     from babel import Locale
 
     name = Locale.parse(reader).languages.get(original, original)
-    if reader == "vi":
-        return f"Trang này chưa được dịch sang tiếng Việt. Dưới đây là bản gốc bằng {name[:1].lower() + name[1:]}."
-    if reader == "en":
-        return f"This page has not been translated into English yet. Here it is in the original {name}."
-    return f"({reader}) ← {original}"
+    return strings(reader, "languages")["fallback_notice"].format(language=name,
+                                                                  language_lower=name[:1].lower() + name[1:])
 
 
 @dataclass(frozen=True)

@@ -16,27 +16,13 @@ import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..data.uistrings import strings
 from ..errors import SiteDataError
 
 WORKER = "sw.js"
 TEMPLATE = Path(__file__).with_name("sw.js")
-
-#: What a visitor reads offline, in each language. ``notice`` is shown above a saved page;
-#: ``title``/``body``/``saved`` make the page shown for a page that was never saved.
-TEXT = {
-    "vi": {"notice": "Bạn đang ngoại tuyến. Đây là bản đã lưu trên máy của bạn; "
-                     "số liệu có thể chưa phải bản mới nhất.",
-           "title": "Không có kết nối mạng",
-           "body": "Trang này chưa được lưu trên máy của bạn. Những trang dưới đây đã được lưu "
-                   "và mở được khi không có mạng:",
-           "home": "Trang chủ"},
-    "en": {"notice": "You are offline. This is the copy saved on your device; "
-                     "figures may not be the latest.",
-           "title": "No connection",
-           "body": "This page has not been saved on your device. These pages are saved and open "
-                   "without a connection:",
-           "home": "Home"},
-}
+#: What a visitor reads offline is each language's ``offline`` strings: ``notice`` is shown above a
+#: saved page; ``title``/``body``/``home`` make the page shown for a page that was never saved.
 
 
 class _References(HTMLParser):
@@ -108,7 +94,7 @@ def service_worker(site_dir: Path, essentials: dict[str, list[str]], default: st
                                     "list pages by their Markdown path, e.g. chuyen-di/index.md")
             refs = _References()
             refs.feed(file.read_text(encoding="utf-8"))
-            title = refs.title.split(" - ")[0].strip() or TEXT.get(lang, TEXT["en"])["home"]
+            title = refs.title.split(" - ")[0].strip() or strings(lang, "offline")["home"]
             pages[lang].append({"url": path, "title": title})
             precache.append(path)
             for url in refs.urls:
@@ -120,7 +106,7 @@ def service_worker(site_dir: Path, essentials: dict[str, list[str]], default: st
         "VERSION": site_version(site_dir),
         "PRECACHE": sorted(set(precache)),
         "PAGES": pages,
-        "TEXT": {lang: TEXT.get(lang, TEXT["en"]) for lang in essentials},
+        "TEXT": {lang: strings(lang, "offline") for lang in essentials},
         "LANGUAGES": [lang for lang in essentials if lang != default],
         "DEFAULT": default,
     }

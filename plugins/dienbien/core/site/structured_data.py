@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..data.figures import FigureStore, Source, cited_sources
 from ..data.schema import check_keys, localized, mapping, slug, text
+from ..data.uistrings import strings
 from ..data.yamlfile import load_yaml
 from ..domain.events import Events, edition_iso
 from ..domain.events import plain as plain_text
@@ -28,8 +29,11 @@ from ..errors import display_path
 from ..markdown.slugs import slugify
 
 CONTEXT = "https://schema.org"
-#: The home page's TouristDestination: the province, named as the home page names it.
-DESTINATION = {"vi": "Tỉnh Điện Biên", "en": "Điện Biên province"}
+
+
+def destination_name(lang: str) -> str:
+    """The home page's TouristDestination: the province, named as the home page names it."""
+    return strings(lang, "structured_data")["destination"]
 
 
 @dataclass(frozen=True)
@@ -166,5 +170,5 @@ def script_json(data: dict) -> str:
             .replace("</", "<\\/").replace("<!--", "<\\u0021--"))
 
 
-__all__ = ["DESTINATION", "Product", "load_products", "breadcrumb", "web_page", "web_site", "destination", "place_node",
-           "event_nodes", "trip_nodes", "product_nodes", "graph", "script_json", "plain_text"]
+__all__ = ["destination_name", "Product", "load_products", "breadcrumb", "web_page", "web_site", "destination",
+           "place_node", "event_nodes", "trip_nodes", "product_nodes", "graph", "script_json", "plain_text"]

@@ -414,6 +414,22 @@ def test_a_place_s_practical_fact_changed_in_its_form_saves_as_its_one_line_and_
         assert shown in row.get_text(" ", strip=True), where
 
 
+def test_a_page_previews_in_the_site_s_own_typography(editor, browser):
+    _, _, base_url, _ = editor
+    context, page = _signed_in(browser, base_url, "collections/pages_en/entries/du-lich/le-hoi")
+    try:
+        page.reload()  # open the entry itself, not the list the editor was showing
+        preview = page.frame_locator("iframe").first
+        heading = preview.locator("article.md-typeset h1")
+        heading.wait_for(timeout=30000)
+        assert heading.inner_text() == "Festivals and events"
+        assert preview.locator("article.md-typeset").get_attribute("lang") == "en"
+        # Material's stylesheet, loaded from the site itself, sets the page's headings
+        assert heading.evaluate("e => getComputedStyle(e).fontWeight") == "300"
+    finally:
+        context.close()
+
+
 def test_the_editor_is_not_a_page_for_visitors(site: Site):
     sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
     index = (site.root / "search/search_index.json").read_text(encoding="utf-8")

@@ -556,6 +556,18 @@ ADMIN_HTML = """<!doctype html>
   <script src="decap-cms.js"></script>
   <script>
 {preview_styles}
+    // A page's preview as the site sets its text: Material's typography applies inside .md-typeset.
+    function pagePreview(lang) {{
+      return createClass({{
+        render: function () {{
+          var title = this.props.entry.getIn(["data", "title"]);
+          return h("article", {{ className: "md-content__inner md-typeset", lang: lang,
+                                style: {{ maxWidth: "40rem", margin: "0 auto", padding: "0 1rem" }} }},
+                   title ? h("h1", {{}}, title) : null, this.props.widgetFor("body"));
+        }}
+      }});
+    }}
+{preview_templates}
   </script>
 </body>
 </html>
@@ -580,7 +592,10 @@ def write_admin(site_dir: Path, bundle_dir: Path, config: dict[str, Any], site_n
     styles += [site_dir / "assets" / "stylesheets" / "site.css"]
     preview = "\n".join(f'    CMS.registerPreviewStyle("../{p.relative_to(site_dir).as_posix()}");'
                         for p in styles if p.is_file())
-    html = ADMIN_HTML.format(site_name=site_name, preview_styles=preview)
+    pages = [c["name"] for c in config.get("collections", []) if c.get("name", "").startswith("pages_")]
+    templates = "\n".join(f'    CMS.registerPreviewTemplate("{name}", pagePreview("{name.removeprefix("pages_")}"));'
+                          for name in pages)
+    html = ADMIN_HTML.format(site_name=site_name, preview_styles=preview, preview_templates=templates)
     (admin / "index.html").write_text(html, encoding="utf-8")
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
     (admin / "config.yml").write_text(text, encoding="utf-8")

@@ -5,8 +5,9 @@ starts `mkdocs serve --dirty` on a free port of 127.0.0.1 as `make serve` does, 
 first build, then saves a Vietnamese page and an English page (a new paragraph with a unique
 word) several times and measures, for each save, the time until the server answers with the
 new text: what the editor waits for before the browser's live reload shows the change. It also
-counts the pages of the other language written again by each save (none expected). Then the
-same with plain `mkdocs serve`, which renders every Vietnamese page at each save.
+counts the pages of the other language written again by each save (none expected), and times a
+new title for the Vietnamese page, which every page's menu shows (both languages built again).
+Then the same with plain `mkdocs serve`, which renders every Vietnamese page at each save.
 
     .venv/bin/python benchmarks/serve_reload.py [--pages 500] [--saves 3] [--make-serve-only]
 """
@@ -86,7 +87,7 @@ def measure(project: Path, config_file: Path, saves: int, dirty: bool) -> dict[s
         print(f"  first build {first:.1f} s", flush=True)
         urls = {"vi": vi_url, "en": english_url(base, fetch(vi_url) or "")}
         served = next(tmp.glob("mkdocs_*"))
-        times: dict[str, list[float]] = {"vi": [], "en": []}
+        times: dict[str, list[float]] = {"vi": [], "en": [], "title": []}
         for n in range(saves):
             for lang in ("vi", "en"):
                 time.sleep(2)  # the watcher's quiet period after the previous build
@@ -102,6 +103,14 @@ def measure(project: Path, config_file: Path, saves: int, dirty: bool) -> dict[s
                             if other.get(page) != stamp)
                 print(f"  save {n + 1}, {lang}: {times[lang][-1]:.2f} s; pages of the other language written "
                       f"again: {again} of {len(other)}", flush=True)
+            time.sleep(2)
+            marker = f"title{n}x{time.time_ns()}"
+            source = project / "content/vi" / PAGE
+            start = time.perf_counter()
+            source.write_text(source.read_text(encoding="utf-8").replace("# ", f"# {marker} ", 1), encoding="utf-8")
+            wait_for(urls["vi"], marker, 900, server, log)
+            times["title"].append(time.perf_counter() - start)
+            print(f"  save {n + 1}, a new title (vi): {times['title'][-1]:.2f} s", flush=True)
         return times
     finally:
         server.terminate()
@@ -126,9 +135,10 @@ def main() -> None:
             print(f"{name}, {args.pages} pages per language:", flush=True)
             results[name] = measure(project, config_file, args.saves, dirty)
     print(f"\n| {args.pages} pages per language, median of {args.saves} saves | Vietnamese page saved | "
-          "English page saved |\n|---|---:|---:|")
+          "English page saved | a new title (both languages built again) |\n|---|---:|---:|---:|")
     for name, times in results.items():
-        print(f"| {name} | {statistics.median(times['vi']):.1f} s | {statistics.median(times['en']):.1f} s |")
+        print(f"| {name} | {statistics.median(times['vi']):.1f} s | {statistics.median(times['en']):.1f} s | "
+              f"{statistics.median(times['title']):.1f} s |")
 
 
 if __name__ == "__main__":

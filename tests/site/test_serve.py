@@ -6,7 +6,6 @@ the menus and search still hold every page, a new title reaches every menu, and 
 from __future__ import annotations
 
 import json
-import signal
 import socket
 import subprocess
 import sys
@@ -89,7 +88,7 @@ def start_serve(project: Path, tmp: Path, log: Path) -> tuple[subprocess.Popen, 
 
 def stop(server: subprocess.Popen) -> None:
     if server.poll() is None:
-        server.send_signal(signal.SIGINT)  # Ctrl-C: MkDocs and the i18n plugin clean up
+        server.terminate()  # SIGTERM, as Ctrl-C: MkDocs and the i18n plugin clean up
         try:
             server.wait(timeout=60)
         except subprocess.TimeoutExpired:
@@ -162,7 +161,7 @@ def test_a_saved_page_shows_in_its_language_and_the_rest_keeps_its_output(tmp_pa
         assert 'link[rel=alternate]:not([hreflang])' in fetch(base + f"en/assets/javascripts/{bundle.name}")
     finally:
         stop(server)
-    # Ctrl-C leaves nothing behind: the served folder and the English build's folder are gone
+    # stopping leaves nothing behind: the served folder and the English build's folder are gone
     assert not list(tmp.iterdir()), list(tmp.iterdir())
 
 

@@ -139,3 +139,22 @@ def test_the_mirror_holds_the_sources_files_and_follows_their_changes(tmp_path):
     mirror(source, target, leave_out=("pages.json",))
     assert tree(target) == {"index.html": "written beside", "history/index.html": "history, rewritten in place"}
     assert not (target / "old").exists()
+
+
+def test_a_failed_build_is_made_good_at_the_next_rebuild(project):
+    from dienbien.i18n.preview import Preview
+
+    preview = Preview(("vi", "en"), "vi", project.root / "content")
+    assert preview.plan(project.watched) == {"vi": ALL, "en": ALL}
+    preview.built("vi")  # the English build failed after emptying its output: it is built in full again
+    assert preview.plan(project.watched) == {"vi": NONE, "en": ALL}
+    preview.built("en")
+    assert preview.plan(project.watched) == {"vi": NONE, "en": NONE}
+
+    project.append("content/en/a.md", "\nOne more paragraph.\n")
+    assert preview.plan(project.watched) == {"vi": NONE, "en": PAGES}
+    # that build failed (or never ran): the next one renders again what it did not get to, though
+    # nothing changed since
+    assert preview.plan(project.watched) == {"vi": NONE, "en": PAGES}
+    preview.built("en")
+    assert preview.plan(project.watched) == {"vi": NONE, "en": NONE}

@@ -220,6 +220,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         """Under ``mkdocs serve``: what this rebuild redoes in each language (:mod:`.preview`)."""
         if self.preview is None:
             self.preview = Preview(self.languages, self.default, self.content_dir)
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGTERM, _exit_on_signal)  # as Ctrl-C: the workers stop, folders go
         watched = [self.content_dir, Path(self.config.data_dir), Path(config.config_file_path),
                    *map(Path, config.watch)]
         plans = self.preview.plan(watched)

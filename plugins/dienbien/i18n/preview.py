@@ -210,7 +210,8 @@ class Preview:
         self.default = default
         self.content_dir = content_dir
         self.snapshot: inputs.Snapshot | None = None
-        self.current: set[str] = set()  # languages whose output matches the snapshot
+        self.current: set[str] = set()  # languages whose output a dirty build can bring up to date
+        self.unfinished: set[str] = set()  # languages whose last planned build did not succeed
         self.workers: dict[str, Worker] = {}
         self.plans: dict[str, str] = {}
         self.records: dict[str, list[dict[str, Any]]] = {}
@@ -224,10 +225,16 @@ class Preview:
             changes = inputs.compare(self.snapshot, after, self.content_dir, self.languages)
             plans = inputs.plan(changes, after, self.content_dir, self.languages)
         for lang in self.languages:
-            if lang not in self.current:  # never built, or its last build failed
+            # Never built, or a full build failed after emptying the output. (A dirty build that failed
+            # left the output as it was but for pages already rendered anew: the next renders the rest.)
+            if lang not in self.current:
                 plans[lang] = inputs.ALL
-            if plans[lang] != inputs.NONE or lang == self.default:  # the default language always builds
+            elif lang in self.unfinished and plans[lang] == inputs.NONE:
+                plans[lang] = inputs.PAGES  # what the last build did not get to
+            if plans[lang] == inputs.ALL:
                 self.current.discard(lang)
+            if plans[lang] != inputs.NONE:
+                self.unfinished.add(lang)
         self.snapshot, self.plans = after, plans
         return plans
 
@@ -255,13 +262,14 @@ class Preview:
             check(code, output)
             manifest = worker.out_dir / MANIFEST_NAME
             self.records[lang] = json.loads(manifest.read_text(encoding="utf-8"))
-            self.current.add(lang)
+            self.built(lang)
         mirror(worker.out_dir, site_dir / root, leave_out=(MANIFEST_NAME, "sitemap.xml", "sitemap.xml.gz"))
         return self.records[lang]
 
     def built(self, lang: str) -> None:
         """The language's build succeeded: its output matches the inputs the plan saw."""
         self.current.add(lang)
+        self.unfinished.discard(lang)
 
     def stop(self) -> None:
         for worker in self.workers.values():

@@ -71,7 +71,7 @@ def main(argv: list[str]) -> int:
             build(config, dirty=True)
         except Abort:
             code = 1  # build() has logged the error
-        except Exception as e:  # a configuration error, a plugin's crash: the build failed, the worker goes on
+        except (Exception, SystemExit) as e:  # a configuration error, a plugin's crash: the worker goes on
             code = 1
             detail = str(e) if isinstance(e, SystemExit) else traceback.format_exc()
             logger.error(detail.strip() or type(e).__name__)

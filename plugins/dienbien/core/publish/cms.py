@@ -312,11 +312,12 @@ def groups_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
 
 # -- practical facts (data/visiting/) ------------------------------------------------------------
 
-CHECKED_HINT = ("Ngày thông tin được biết là đúng: ngày của nguồn, hoặc ngày nguồn nói thông tin bắt đầu áp dụng. "
-                "Viết 2026-03-08; 2026-03 hoặc 2026 khi chỉ biết tháng hoặc năm. Trang hiện “Cập nhật ngày 8/3/2026”.")
-SOURCE_HINT = ("Chỉ dùng nguồn đáng tin: tỉnh, cổng du lịch của tỉnh, báo chí và thông tấn, Cục Du lịch Quốc gia, "
-               "bảo tàng; không lấy giá vé hay giờ mở cửa từ blog của công ty lữ hành. Nguồn mới thì tạo ở mục Nguồn "
-               "trước.")
+CHECKED_HINT = ("Ngày thông tin được xác nhận là đúng: ngày đăng của nguồn, hoặc ngày nguồn cho biết thông tin bắt "
+                "đầu áp dụng. Viết 2026-03-08; 2026-03 hoặc 2026 khi chỉ biết tháng hoặc năm. Trang hiện “Cập nhật "
+                "ngày 8/3/2026”.")
+SOURCE_HINT = ("Chỉ dùng nguồn đáng tin cậy: cơ quan của tỉnh, cổng du lịch của tỉnh, báo chí và cơ quan thông tấn, "
+               "Cục Du lịch Quốc gia, bảo tàng; không lấy giá vé hay giờ mở cửa từ blog của công ty lữ hành. Nguồn "
+               "mới thì tạo trước ở mục “Nguồn”.")
 SHARED_KEY_PATTERN = [r"^[a-z0-9_-]+$", "Chỉ dùng chữ thường không dấu, số, dấu gạch nối hoặc gạch dưới, ví dụ "
                       "site_ticket"]
 #: The trip page's topics (``{{ block.practical.TOPIC }}`` on chuyen-di/index.md): label and hint.
@@ -353,8 +354,8 @@ def _note(languages: tuple[str, ...], hint: str) -> dict[str, Any]:
 def fact_fields(languages: Languages) -> list[dict[str, Any]]:
     """One practical fact: its text in every language, its source and the date it was known true."""
     return [*[{"name": lang, "label": f"Nội dung ({language_name(lang)})", "widget": "text",
-               "hint": "Một hai câu nói điều nguồn cho biết; không viết “chưa rõ” hay “chưa có nguồn”: điều chưa "
-                       "biết thì không ghi." if lang == languages.default else ""} for lang in languages],
+               "hint": "Một, hai câu nêu điều nguồn cho biết. Không viết “chưa rõ” hay “chưa có nguồn”: điều gì "
+                       "chưa biết thì đừng thêm mục." if lang == languages.default else ""} for lang in languages],
             _source(), _checked()]
 
 
@@ -369,7 +370,7 @@ def price_fields(languages: Languages) -> list[dict[str, Any]]:
     return [
         {"name": "tickets", "label": "Loại vé", "label_singular": "loại vé", "widget": "list", "min": 1,
          "summary": "{{fields.who." + languages.default + "}}: {{fields.vnd}}",
-         "hint": "Mỗi loại vé một dòng, theo thứ tự của nguồn.",
+         "hint": "Mỗi loại vé là một mục, theo thứ tự như trong nguồn.",
          "fields": [_localized("who", "Đối tượng", languages, "Ví dụ: Người lớn / Adults; Dưới 18 tuổi / Under 18."),
                     {"name": "vnd", "label": "Giá (đồng)", "widget": "number", "value_type": "int", "min": 0,
                      "hint": "Số đồng, không dấu chấm: 20000. Ghi 0 nếu miễn phí (trang hiện “miễn phí”)."}]},
@@ -382,14 +383,15 @@ def hours_fields(languages: Languages) -> list[dict[str, Any]]:
     return [
         {"name": "periods", "label": "Khoảng giờ", "label_singular": "khoảng giờ", "widget": "list",
          "required": False, "summary": "{{fields.days." + languages.default + "}}: {{fields.open}}–{{fields.close}}",
-         "hint": "Mỗi khoảng một dòng; sáng và chiều là hai khoảng cùng ngày (trang gộp lại: “Hằng ngày: 07:00–11:00 "
-                 "và 13:30–17:00”).",
-         "fields": [_localized("days", "Ngày", languages, "Ví dụ: Hằng ngày / Daily; Thứ Hai – thứ Sáu / "
+         "hint": "Mỗi khoảng giờ là một mục. Buổi sáng và buổi chiều là hai khoảng, ghi cùng một chữ ở ô “Ngày mở "
+                 "cửa”; trang gộp lại thành “Hằng ngày: 07:00–11:00 và 13:30–17:00”.",
+         "fields": [_localized("days", "Ngày mở cửa", languages, "Ví dụ: Hằng ngày / Daily; Thứ Hai đến thứ Sáu / "
                                "Monday to Friday."),
                     _string("open", "Giờ mở cửa", "Viết kiểu 24 giờ, ví dụ 07:00.", pattern=[*TIME_PATTERN]),
                     _string("close", "Giờ đóng cửa", "Viết kiểu 24 giờ, ví dụ 17:00; muộn hơn giờ mở cửa.",
                             pattern=[*TIME_PATTERN])]},
-        _note(languages, "Mở cửa theo mùa, buổi tối, ngày lễ. Nếu nguồn không cho giờ thường ngày, chỉ ghi ở đây."),
+        _note(languages, "Giờ mở cửa theo mùa, buổi tối, ngày lễ. Nếu nguồn không nêu giờ mở cửa thường ngày thì "
+                         "chỉ ghi ở đây và để trống “Khoảng giờ”."),
         _source(), _checked(),
     ]
 
@@ -403,7 +405,7 @@ def visiting_collection(data_folder: str, languages: tuple[str, ...],
         "name": "visiting", "label": "Thông tin tham quan", "label_singular": "thông tin tham quan của một điểm",
         "description": "Đường đi, giờ mở cửa, giá vé, thời gian nên dành và những gì có tại từng di tích, điểm "
                        "đến; mỗi điểm một mục. Mỗi thông tin ghi nguồn và ngày cập nhật. Những điều còn thiếu "
-                       "nguồn được liệt kê trong hướng dẫn biên tập, mục “Thông tin thực tế”.",
+                       "nguồn được liệt kê trong Hướng dẫn biên tập, mục “Thông tin thực tế”.",
         "folder": f"{data_folder}/visiting/{PLACES_DIR}", "extension": "yml", "format": "yml", "create": True,
         "identifier_field": "place", "slug": "{{place}}", "summary": "{{place}}", "sortable_fields": ["place"],
         "editor": {"preview": False},
@@ -416,18 +418,19 @@ def visiting_collection(data_folder: str, languages: tuple[str, ...],
                    "xa. Khoảng cách chỉ lấy từ nguồn có ghi ngày."),
             {"name": "hours", "label": "Giờ mở cửa", "label_singular": "giờ mở cửa", "widget": "list",
              "required": False, "max": 1, "collapsed": True, "summary": "{{fields.checked}} · {{fields.source}}",
-             "hint": "Chỉ một mục. Giờ mở cửa thường ngày theo nguồn đáng tin (tỉnh, bảo tàng, báo chí).",
+             "hint": "Chỉ một mục, gồm các khoảng giờ, một ghi chú hoặc cả hai, theo nguồn đáng tin cậy (tỉnh, bảo "
+                     "tàng, báo chí).",
              "fields": hours_fields(languages)},
             {"name": "shared_price", "label": "Bảng giá dùng chung", "widget": "relation", "required": False,
              **shared, "value_field": "prices.*.key", "search_fields": ["prices.*.key", "prices.*.about"],
              "display_fields": ["prices.*.key", "prices.*.about"],
              "hint": "Chọn khi điểm này bán vé theo bảng giá chung của nhiều điểm (site_ticket: phí tham quan các "
-                     "điểm di tích bán vé). Bảng giá sửa ở “Dữ liệu khác → Thông tin tham quan dùng chung”, một lần "
-                     "cho mọi điểm. Để trống nếu điểm có giá vé riêng."},
+                     "điểm di tích bán vé). Bảng giá này sửa một lần cho mọi điểm, ở “Dữ liệu khác → Thông tin tham "
+                     "quan dùng chung”. Để trống nếu điểm có giá vé riêng."},
             {"name": "price", "label": "Giá vé riêng", "label_singular": "bảng giá", "widget": "list",
              "required": False, "max": 1, "collapsed": True, "summary": "{{fields.checked}} · {{fields.source}}",
-             "hint": "Chỉ một mục, khi điểm có giá vé riêng (như Bảo tàng Chiến thắng lịch sử Điện Biên Phủ); không "
-                     "ghi cùng với bảng giá dùng chung.",
+             "hint": "Chỉ một mục, khi điểm có giá vé riêng (như Bảo tàng Chiến thắng lịch sử Điện Biên Phủ). Đã "
+                     "chọn “Bảng giá dùng chung” thì để trống phần này.",
              "fields": price_fields(languages)},
             _facts("time_needed", "Thời gian nên dành", languages, "Nên dành bao lâu cho điểm này, theo nguồn."),
             _facts("on_site", "Tại điểm tham quan", languages, "Có gì ở đây: thuyết minh viên, phòng chiếu phim, "
@@ -435,8 +438,9 @@ def visiting_collection(data_folder: str, languages: tuple[str, ...],
             {"name": "shared_on_site", "label": "Thông tin dùng chung tại điểm tham quan", "widget": "relation",
              "required": False, "multiple": True, **shared, "value_field": "facts.*.key",
              "search_fields": ["facts.*.key", "facts.*.about"], "display_fields": ["facts.*.key", "facts.*.about"],
-             "hint": "Thông tin đúng với nhiều điểm (site_tickets_on_sale: vé bán tại di tích), sửa ở “Dữ liệu khác → "
-                     "Thông tin tham quan dùng chung”; trang hiện sau các thông tin riêng ở trên."},
+             "hint": "Chọn những thông tin dùng chung cũng đúng với điểm này (ví dụ site_tickets_on_sale: vé bán "
+                     "tại di tích). Nội dung sửa ở “Dữ liệu khác → Thông tin tham quan dùng chung”. Trên trang, "
+                     "chúng hiện sau các thông tin riêng ở ô “Tại điểm tham quan”."},
         ],
     }
 
@@ -444,9 +448,9 @@ def visiting_collection(data_folder: str, languages: tuple[str, ...],
 def visiting_shared_file(data_folder: str, languages: tuple[str, ...]) -> dict[str, Any]:
     """data/visiting/shared.yml as a form: the price lists and facts that several places name by key."""
     def named(what: str) -> list[dict[str, Any]]:
-        return [_string("key", "Mã", f"Các điểm chọn {what} theo mã này. Đặt một lần, khi tạo; đổi mã thì phải chọn "
-                        "lại ở mọi điểm dùng nó.", pattern=[*SHARED_KEY_PATTERN]),
-                {"name": "about", "label": "Dành cho người biên tập", "widget": "text",
+        return [_string("key", "Mã", f"Các điểm chọn {what} theo mã này. Đặt một lần khi tạo; nếu đổi mã thì phải "
+                        "chọn lại ở mọi điểm đang dùng.", pattern=[*SHARED_KEY_PATTERN]),
+                {"name": "about", "label": "Ghi chú cho người biên tập", "widget": "text",
                  "hint": f"{what[0].upper()}{what[1:]} này là gì, áp dụng từ khi nào, cho những điểm nào, theo nguồn "
                          "nào. Không hiện trên trang."}]
     return {
@@ -471,8 +475,8 @@ def visiting_trip_file(data_folder: str, languages: tuple[str, ...]) -> dict[str
     """data/visiting/trip.yml as a form: the trip page's practical facts, topic by topic."""
     return {
         "name": "visiting_trip", "label": "Thông tin cho chuyến đi", "file": f"{data_folder}/visiting/{TRIP_FILE}",
-        "fields": [_facts(topic, label, languages, f"{hint} Hiện ở dòng {{{{ block.practical.{topic} }}}} của trang "
-                          "Lên kế hoạch chuyến đi (chuyen-di/index.md).")
+        "fields": [_facts(topic, label, languages, f"{hint} Hiện trên trang “Lên kế hoạch chuyến đi” "
+                          f"(chuyen-di/index.md), ở chỗ có dòng {{{{ block.practical.{topic} }}}}.")
                    for topic, (label, hint) in TRIP_TOPICS.items()],
     }
 

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from dienbien.core.errors import SiteDataError
-from dienbien.core.publish.cms import BUNDLE, cms_config, write_admin
+from dienbien.core.publish.cms import BUNDLE, backend_settings, cms_config, write_admin
 from dienbien.i18n.config import site_languages
 
 LANGUAGE_ENV = "DIENBIEN_I18N_LANGUAGE"  # set in the other languages' builds (dienbien/i18n)
@@ -35,7 +35,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     data = root / config.plugins["dienbien/pages"].config.data_dir
     try:
-        settings = cms_config(data, languages, local=_command == "serve")
+        backend = backend_settings(config.extra.get("editor"), Path(config.config_file_path).name)
+        settings = cms_config(data, languages, local=_command == "serve", backend=backend)
         write_admin(Path(config.site_dir), root / BUNDLE, settings, i18n.languages[languages.default].site_name)
     except SiteDataError as e:
         raise PluginError(str(e)) from e

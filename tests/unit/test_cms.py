@@ -7,11 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from dienbien.core.data.figures import FIGURE_FIELDS, source_fields
 from dienbien.core.domain.visiting import PLACE_FIELDS, PLACES_DIR, SHARED_FIELDS, SHARED_FILE, TRIP_FIELDS, TRIP_FILE
-from dienbien.core.publish.cms import cms_config, data_file_orders
+from dienbien.core.errors import SiteDataError
+from dienbien.core.publish.cms import backend_settings, cms_config, data_file_orders
 from sitelanguages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,3 +111,15 @@ def test_the_practical_facts_forms_have_the_loaders_fields_and_rules():
     assert all(f.get("required") is False for f in hours["note"]["fields"])
     ticket = _fields(_fields(place["price"])["tickets"])
     assert ticket["vnd"]["widget"] == "number" and ticket["vnd"]["value_type"] == "int" and ticket["vnd"]["min"] == 0
+
+
+def test_the_live_editor_s_repository_comes_from_mkdocs_yml_and_is_checked():
+    settings = backend_settings({"repo": "tourism-office/dien-bien", "auth_endpoint": "api/auth"}, "mkdocs.yml")
+    config = cms_config(ROOT / "data", LANGUAGES, local=False, backend=settings)
+    assert config["backend"] == {"name": "github", "repo": "tourism-office/dien-bien", "branch": "main",
+                                 "auth_endpoint": "api/auth"}
+    assert backend_settings(None, "mkdocs.yml") == {}
+    for bad, words in (({"repo": "dien-bien"}, "is not OWNER/NAME"), ({"rep": "a/b"}, "unknown setting 'rep'"),
+                       ({"repo": 5}, "every setting is a text"), ("a/b", "expected settings")):
+        with pytest.raises(SiteDataError, match=words):
+            backend_settings(bad, "mkdocs.yml")

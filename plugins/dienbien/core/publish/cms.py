@@ -491,9 +491,35 @@ def _places(data_dir: Path, data_folder: str) -> list[tuple[str, str]]:
             for p in places if isinstance(p, dict) and "key" in p]
 
 
+#: What ``extra: editor:`` in mkdocs.yml may set of the GitHub backend (Decap's own option names).
+BACKEND_OPTIONS = ("repo", "branch", "base_url", "auth_endpoint")
+_REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+
+
+def backend_settings(editor: object, where: str) -> dict[str, str]:
+    """The GitHub backend's settings from ``extra: editor:`` in mkdocs.yml, checked: the repository
+    the drafts go to (``OWNER/NAME``) and, where the sign-in is not Netlify's, its endpoint."""
+    if editor is None:
+        return {}
+    if not isinstance(editor, dict):
+        raise SiteDataError(where, None, "extra: editor: expected settings of the editor's GitHub backend",
+                            "write e.g. editor: {repo: OWNER/NAME}")
+    unknown = sorted(set(editor) - set(BACKEND_OPTIONS))
+    if unknown:
+        raise SiteDataError(where, None, f"extra: editor: unknown setting '{unknown[0]}'",
+                            "settings are: " + ", ".join(BACKEND_OPTIONS))
+    if not all(isinstance(v, str) and v for v in editor.values()):
+        raise SiteDataError(where, None, "extra: editor: every setting is a text", "write e.g. repo: OWNER/NAME")
+    if "repo" in editor and not _REPO.match(editor["repo"]):
+        raise SiteDataError(where, None, f"extra: editor: repo '{editor['repo']}' is not OWNER/NAME",
+                            "write the GitHub repository as it appears in its address, e.g. tourism-office/dien-bien")
+    return dict(editor)
+
+
 def cms_config(data_dir: Path, languages: Languages, *, local: bool, content_dir: str = "content",
-               data_folder: str = "data", repo: str = GITHUB_REPO) -> dict[str, Any]:
-    """The editor's ``config.yml``: ``local`` for ``make edit`` (the proxy), else the GitHub backend."""
+               data_folder: str = "data", backend: dict[str, str] | None = None) -> dict[str, Any]:
+    """The editor's ``config.yml``: ``local`` for ``make edit`` (the proxy), else the GitHub backend
+    (``backend``: :func:`backend_settings`; the repository defaults to a placeholder)."""
     units_file = data_dir / "units.yml"
     units_doc = load_yaml(units_file, f"{data_folder}/units.yml")
     if not isinstance(units_doc.data, dict):
@@ -502,7 +528,7 @@ def cms_config(data_dir: Path, languages: Languages, *, local: bool, content_dir
     figures = figure_fields(languages, sorted(units_doc.data))
     config: dict[str, Any] = {
         "locale": "vi",
-        "backend": {"name": "github", "repo": repo, "branch": "main"},
+        "backend": {"name": "github", "repo": GITHUB_REPO, "branch": "main", **(backend or {})},
         "publish_mode": "editorial_workflow",
         "media_folder": f"{content_dir}/anh",
         "public_folder": "/anh",

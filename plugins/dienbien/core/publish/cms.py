@@ -13,6 +13,7 @@ the languages of ``mkdocs.yml``), so the forms cannot drift from the build. The 
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -32,6 +33,8 @@ ADMIN = "admin"
 BUNDLE = Path("tools/node_modules/decap-cms/dist")
 #: The GitHub repository the production editor commits to: set it before deploying.
 GITHUB_REPO = "OWNER/dien-bien"
+#: The editor's phrases its own Vietnamese lacks (Decap falls back to English for them).
+EDITOR_PHRASES = Path(__file__).with_name("editor-vi.json")
 #: The local proxy (decap-server, pinned) that ``make edit`` starts.
 LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
 
@@ -598,6 +601,25 @@ ADMIN_HTML = """<!doctype html>
       }});
     }}
 {preview_templates}
+    // The editor in Vietnamese throughout: the phrases Decap's own Vietnamese lacks (editor-vi.json,
+    // otherwise shown in English, such as "Add …"), and "xóa" spelled as on the site.
+    (function () {{
+      function merge(into, from) {{
+        Object.keys(from).forEach(function (k) {{
+          if (from[k] && typeof from[k] === "object") merge(into[k] = into[k] || {{}}, from[k]);
+          else into[k] = from[k];
+        }});
+        return into;
+      }}
+      function respell(node) {{
+        Object.keys(node).forEach(function (k) {{
+          if (typeof node[k] === "string") node[k] = node[k].replace(/([Xx])oá/g, "$1óa");
+          else if (node[k]) respell(node[k]);
+        }});
+        return node;
+      }}
+      CMS.registerLocale("vi", respell(merge(merge({{}}, CMS.getLocale("vi")), {editor_phrases})));
+    }})();
   </script>
 </body>
 </html>
@@ -625,7 +647,9 @@ def write_admin(site_dir: Path, bundle_dir: Path, config: dict[str, Any], site_n
     pages = [c["name"] for c in config.get("collections", []) if c.get("name", "").startswith("pages_")]
     templates = "\n".join(f'    CMS.registerPreviewTemplate("{name}", pagePreview("{name.removeprefix("pages_")}"));'
                           for name in pages)
-    html = ADMIN_HTML.format(site_name=site_name, preview_styles=preview, preview_templates=templates)
+    phrases = json.dumps(json.loads(EDITOR_PHRASES.read_text(encoding="utf-8")), ensure_ascii=False)
+    html = ADMIN_HTML.format(site_name=site_name, preview_styles=preview, preview_templates=templates,
+                             editor_phrases=phrases.replace("</", "<\\/"))
     (admin / "index.html").write_text(html, encoding="utf-8")
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
     (admin / "config.yml").write_text(text, encoding="utf-8")

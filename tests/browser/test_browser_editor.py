@@ -440,6 +440,8 @@ def test_the_editor_speaks_vietnamese_where_decap_s_own_translation_stops(editor
         # Decap's own Vietnamese has no words for these; they read in English without the site's phrases
         page.get_by_role("button", name="Thu gọn").or_(page.get_by_role("button", name="Mở ra")).first.wait_for(
             timeout=5000)
+        page.goto(base_url + "admin/#/collections/pages_vi")
+        page.get_by_text("Tạo trang tiếng Việt", exact=True).wait_for(timeout=30000)  # no "＋", which few fonts have
     finally:
         context.close()
 

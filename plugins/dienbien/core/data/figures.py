@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 from ..errors import SiteDataError, display_path
 from .dates import PartialDate
-from .languages import Languages, complete_languages, filled
+from .languages import Languages, filled
 from .schema import check_keys, localized, mapping, number, partial_date, reference, references, shown, text
 from .yamlfile import YamlDocument, load_yaml
 
@@ -153,7 +153,7 @@ def load_units(path: Path, root: Path, languages: Languages) -> dict[str, Unit]:
         patterns: dict[str, dict[str, str]] = {}
         for lang in languages:
             if lang not in entry:
-                if lang not in complete_languages(languages):
+                if lang not in languages.complete:
                     continue  # a pending language writes the default language's unit for now
                 raise doc.error((key,), f"missing the '{lang}' pattern", f"add '{lang}: \"{{n}} …\"'")
             raw = entry[lang]

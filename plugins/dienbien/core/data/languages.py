@@ -13,7 +13,7 @@ being translated: a text the data files do not give in it reads in the default l
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -79,15 +79,7 @@ class Languages:
         return code in self.codes
 
 
-def complete_languages(languages: Languages | Iterable[str]) -> tuple[str, ...]:
-    """The languages a data text must be given in: all but the pending ones of a :class:`Languages`
-    (every one of plain codes, as some of the core's tests give them)."""
-    return languages.complete if isinstance(languages, Languages) else tuple(languages)
-
-
-def filled(texts: Mapping[str, T], languages: Languages | Iterable[str]) -> dict[str, T]:
+def filled(texts: Mapping[str, T], languages: Languages) -> dict[str, T]:
     """``texts`` in every language, in order: a pending language that lacks one reads the default
     language's."""
-    if not isinstance(languages, Languages):
-        return dict(texts)
     return {lang: texts[lang] if lang in texts else texts[languages.default] for lang in languages}

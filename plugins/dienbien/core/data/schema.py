@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .dates import PartialDate
-from .languages import Languages, complete_languages, filled
+from .languages import Languages, filled
 from .yamlfile import YamlDocument
 
 
@@ -50,7 +50,7 @@ def text(doc: YamlDocument, key: tuple, value: Any) -> str:
     return value.strip()
 
 
-def localized(doc: YamlDocument, key: tuple, value: Any, languages: Languages | tuple[str, ...]) -> dict[str, str]:
+def localized(doc: YamlDocument, key: tuple, value: Any, languages: Languages) -> dict[str, str]:
     """A text given in every language: ``{vi: …, en: …}`` (a language whose translation is pending
     may lack it, and reads the default language's)."""
     entry = mapping(doc, key, value, "one text per language, e.g. {vi: …, en: …}")
@@ -58,7 +58,7 @@ def localized(doc: YamlDocument, key: tuple, value: Any, languages: Languages | 
         if lang not in languages:
             raise doc.error(key + (lang,), f"unknown language '{lang}'",
                             "languages are: " + ", ".join(languages))
-    for lang in complete_languages(languages):
+    for lang in languages.complete:
         if lang not in entry:
             raise doc.error(key, f"missing the '{lang}' text", f"add '{lang}: …'")
     return filled({lang: text(doc, key + (lang,), entry[lang]) for lang in languages if lang in entry}, languages)

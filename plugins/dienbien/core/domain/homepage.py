@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..data.figures import Figure, FigureStore, Source, unknown_key_error
-from ..data.languages import complete_languages, filled
+from ..data.languages import filled
 from ..data.schema import check_keys, localized, mapping, text
 from ..data.yamlfile import YamlDocument, load_yaml
 from ..errors import display_path
@@ -47,7 +47,7 @@ def load_slogan(path: Path, root: Path, languages: tuple[str, ...], store: Figur
     for i, entry in enumerate(lines):
         k = ("lines", i)
         entry = mapping(doc, k, entry, "a slogan line")
-        check_keys(doc, k, entry, set(complete_languages(languages)) | {"page"}, set(languages))
+        check_keys(doc, k, entry, set(languages.complete) | {"page"}, set(languages))
         parsed.append(SloganLine(
             text=filled({lang: text(doc, k + (lang,), entry[lang]) for lang in languages if lang in entry},
                         languages),

@@ -25,7 +25,6 @@ from pathlib import Path
 from ..data.dates import PartialDate
 from ..data.figures import SOURCES_AT, FigureStore, Source
 from ..data.formatting import format_clock, format_number, format_partial_date, source_short_html
-from ..data.languages import complete_languages
 from ..data.schema import check_keys, localized, mapping, number, partial_date, reference, text
 from ..data.uistrings import strings
 from ..data.yamlfile import YamlDocument, load_yaml
@@ -273,7 +272,7 @@ def _facts(doc: YamlDocument, key: tuple, value, languages: tuple[str, ...], sto
 def _fact(doc: YamlDocument, key: tuple, value, languages: tuple[str, ...], store: FigureStore,
           named: frozenset[str] = frozenset()) -> Fact:
     entry = mapping(doc, key, value, "a fact: vi, en, source and checked")
-    check_keys(doc, key, entry, {*complete_languages(languages), "source", "checked", *named}, set(languages))
+    check_keys(doc, key, entry, {*languages.complete, "source", "checked", *named}, set(languages))
     source, checked = _sourced(doc, key, entry, store)
     return Fact(_texts(doc, key, entry, languages), source, checked, doc.line(*key), doc.path)
 

@@ -45,7 +45,7 @@ _cache: dict[tuple, SiteData] = {}
 
 def load_site_data(data_dir: Path, languages: Languages, root: Path) -> SiteData:
     """Parsed once per version of the data files (see :mod:`dienbien.core.data.datacache`)."""
-    key = (str(data_dir), languages, data_version(data_dir))
+    key = (str(Path(data_dir).resolve()), languages, data_version(data_dir))  # one key for "data" and /…/data
     if key in _cache:
         return _cache[key]
     store = figure_store(data_dir, languages, root)

@@ -22,7 +22,6 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..data.languages import complete_languages
 from ..data.uistrings import strings
 from ..data.yamlfile import load_yaml, parse_yaml
 from ..errors import SiteDataError, display_path
@@ -164,7 +163,7 @@ def page_addresses(content_dir: Path, languages: Sequence[str], default: str, sl
     """
     sources = _scan(content_dir, languages, root)
     data = _data_slugs(slugs_file, languages, default, root)
-    pending = set(languages) - set(complete_languages(languages))
+    pending = set(languages) - set(languages.complete)
     for key, langs in data.items():
         for lang, (_, shown, line) in langs.items():
             if lang in sources.get(key, {}):

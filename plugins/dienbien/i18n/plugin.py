@@ -48,6 +48,7 @@ from mkdocs.structure.pages import Page
 
 from ..buildtools.buildlog import parse_build_log
 from ..buildtools.inputs import ALL
+from ..buildtools.navcache import NavCache
 from ..buildtools.staging import BuildBusy, WorkFolder
 from ..buildtools.staging import start as start_work
 from ..core.data.uistrings import strings
@@ -411,6 +412,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self.kept.restore(files, config)  # the pages a dirty rebuild does not render, as last rendered
             env.bytecode_cache = self.kept.templates
         if self.config.enabled:
+            env.globals["nav_cache"] = NavCache()  # partials/nav-item.html: a fresh one for each build
             env.globals["offline"] = self._offline().notice(self.lang)
             env.globals["ui_strings"] = dict(strings(self.lang, "theme"))  # partials/ui.html
             env.globals["i18n_homes"] = [

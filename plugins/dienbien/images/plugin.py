@@ -17,7 +17,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -47,6 +46,7 @@ from ..core.media.images import (
     replace_images,
     resolve_source,
 )
+from ..core.media.outputfiles import place
 from ..core.site.languages import language_root
 from ..i18n.config import site_languages
 from ..pagesource import shown_path
@@ -217,7 +217,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                 raise PluginError(str(e)) from e
             for target, cached in zip(paths, rendered, strict=True):
                 (site / target).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(cached, site / target)
+                place(cached, site / target)
             self.cards = {}
 
 

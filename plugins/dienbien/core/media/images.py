@@ -34,6 +34,7 @@ from urllib.parse import unquote
 from PIL import Image, ImageCms, ImageFile, ImageFilter, ImageOps, UnidentifiedImageError
 
 from ..data.mdlines import lines_outside_fences
+from .outputfiles import place
 
 try:
     import fcntl
@@ -395,7 +396,7 @@ def copy_variants(image: ProcessedImage, cache_dir: Path, out_dir: Path) -> list
     for variant in image.variants:
         target = out_dir / variant.name
         if not target.exists() or target.stat().st_size != variant.bytes:
-            shutil.copyfile(Path(cache_dir) / "images" / image.key / variant.name, target)
+            place(Path(cache_dir) / "images" / image.key / variant.name, target)
         written.append(target)
     return written
 

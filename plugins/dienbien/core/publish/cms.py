@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from ..data.languages import Languages
 from ..data.yamlfile import load_yaml
 from ..domain.visiting import PLACES_DIR, SHARED_FILE, TRIP_FILE
 from ..errors import SiteDataError
+from ..media.outputfiles import place
 
 ADMIN = "admin"
 #: Where the pinned editor is installed (tools/package-lock.json), from the project's root.
@@ -639,7 +639,7 @@ def write_admin(site_dir: Path, bundle_dir: Path, config: dict[str, Any], site_n
     admin = site_dir / ADMIN
     admin.mkdir(parents=True, exist_ok=True)
     for file in bundle_files(bundle_dir):
-        shutil.copyfile(file, admin / file.name)
+        place(file, admin / file.name)
     styles = sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css"))
     styles += [site_dir / "assets" / "stylesheets" / "site.css"]
     preview = "\n".join(f'    CMS.registerPreviewStyle("../{p.relative_to(site_dir).as_posix()}");'

@@ -1,6 +1,6 @@
 """The menu of every page is the one Material's own template renders.
 
-``site_src/partials/nav-item.html`` hands back a closed branch of the menu rendered on an earlier
+``site_src/partials/nav.html`` and ``nav-item.html`` hand back a closed branch of the menu rendered on an earlier
 page of the same folder (plugins/dienbien/buildtools/navcache.py). This builds the site a second
 time with Material's original template and compares the menu of every page, in both languages.
 """
@@ -17,7 +17,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def materials_menus(tmp_path_factory) -> Site:
     project = copy_project(tmp_path_factory.mktemp("material-nav"))
-    (project / "site_src/partials/nav-item.html").unlink()  # Material's partials/nav-item.html again
+    for fork in ("nav.html", "nav-item.html"):  # Material's own partials again
+        (project / "site_src/partials" / fork).unlink()
     return build_site(project)
 
 

@@ -25,6 +25,7 @@ FORKS: dict[str, tuple[str, ...]] = {
     "partials/alternate.html": ("partials/alternate.html",),  # copied, with per-page language links
     "partials/copyright.html": ("partials/copyright.html",),  # copied, in the page's language
     "partials/nav-item.html": ("partials/nav-item.html",),  # copied, with closed branches rendered once per folder
+    "partials/nav.html": ("partials/nav.html",),  # copied, as nav-item.html
     "partials/languages/vi.html": ("partials/languages/vi.html",),  # every key of Material's strings
     "404.html": ("404.html",),  # replaced
     # overrides base.html's blocks and rewrites the script tags its `scripts` block writes

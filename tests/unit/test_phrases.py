@@ -37,6 +37,36 @@ def test_finds_phrases_in_reading_text_whatever_the_case(tmp_path):
     assert found.find(reading_text('<a href="/data/x.json">Open data</a><code>data/</code>'), "en") == []
 
 
+PAGES = [
+    "<p>Con số này có <em>Độ  tin cậy</em> thấp.</p>",
+    "<p>Con số này có độ <strong>tin</strong>\ncậy thấp.</p>",
+    "<p>Độ tin c<b>ậ</b>y</p>",  # a word split by markup is not the word
+    "<p>&#272;&#7897; tin c&#7853;y</p>",  # written as character references
+    "<p>Độ tin</p><pre>cậy</pre>",
+    "<script>var x = 'độ tin cậy'</script><p>Khác</p>",
+    '<a title="độ tin cậy" href="#">Khác</a>',
+    "<p>Unverified</p><p>See data/x.yml</p>",
+    "<p>UNVERIFIED &amp; <code>data/</code></p>",
+    "<p>Nothing here</p>",
+]
+
+
+@pytest.mark.parametrize("html", PAGES)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_pages_phrases_are_those_of_its_reading_text(tmp_path, html, lang):
+    """find_in_page looks at the HTML first and takes it apart only when a phrase may be there."""
+    found = phrases(tmp_path)
+    assert found.find_in_page(html, lang) == found.find(reading_text(html), lang)
+
+
+def test_the_pages_with_a_phrase_are_found(tmp_path):
+    found = phrases(tmp_path)
+    assert [p.phrase for p in found.find_in_page(PAGES[1], "vi")] == ["độ tin cậy"]
+    assert [p.phrase for p in found.find_in_page(PAGES[3], "vi")] == ["độ tin cậy"]
+    assert [p.phrase for p in found.find_in_page(PAGES[7], "en")] == ["unverified", "data/"]
+    assert found.find_in_page(PAGES[2], "vi") == found.find_in_page(PAGES[5], "vi") == []
+
+
 def test_locates_the_line_that_produced_a_phrase():
     sources = [("content/vi/a.md", "# A\n\nfine\n"), ("data/places.yml", "x:\n  vi: Chưa xác minh\n")]
     assert locate("chưa xác minh", sources) == ("data/places.yml", 2)

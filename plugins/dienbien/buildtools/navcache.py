@@ -16,9 +16,9 @@ of that folder. When the branch links to an address at or under the page's own (
 page, whose folder's pages sit below it), the page's own address goes into the key and nothing is
 shared.
 
-``site_src/partials/nav-item.html`` (Material's, with the lookup around its ``render`` macro)
-calls it; :func:`tests/site/test_navigation_cache.py` checks, page by page, that the site's menus
-are those Material's own template renders. One cache lives for one build (``on_env``): the nav
+``site_src/partials/nav.html`` and ``nav-item.html`` (Material's, with a lookup before each call
+of the ``render`` macro and around its body) call it; ``tests/site/test_navigation_cache.py``
+checks, page by page, that the site's menus are those Material's own templates render. One cache lives for one build (``on_env``): the nav
 items are new objects in each build, and their titles are final by the time pages render.
 """
 

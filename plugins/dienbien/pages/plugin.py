@@ -29,7 +29,7 @@ from ..core.errors import SiteDataError, display_path
 from ..core.markdown.frontmatter import check_front_matter
 from ..core.markdown.links import anchors, find_links, resolve
 from ..core.markdown.markup import BLOCK, replace_tokens
-from ..core.markdown.phrases import locate, reading_text
+from ..core.markdown.phrases import locate
 from ..core.publish.sitedata import SiteData, load_site_data
 from ..core.site import structured_data as sd
 from ..i18n.config import site_languages
@@ -170,7 +170,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         if not self.config.enabled or not self.data.phrases:
             return None
         lang = page.meta.get("content_language") or config.theme["language"]
-        found = self.data.phrases.find(reading_text(html), lang)
+        found = self.data.phrases.find_in_page(html, lang)
         if found:
             shown = shown_path(page, config, self.root)
             texts = [(shown, page.file.content_string), *self._data_texts()]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -35,6 +36,18 @@ class Phrases:
         """The phrases of ``lang`` that occur in ``reading_text``, case and Unicode form ignored."""
         folded = _fold(reading_text)
         return [p for p in self.by_language.get(lang, ()) if _fold(p.phrase) in folded]
+
+    def find_in_page(self, html: str, lang: str) -> list[Phrase]:
+        """The phrases of ``lang`` in the reading text of a page's ``html`` (:func:`reading_text`).
+
+        Most pages hold none, and it shows without taking the page apart: a phrase can only be in
+        the reading text if each of its words is somewhere in the page's HTML, since markup between
+        two words leaves both whole and markup inside a word splits it in the reading text too."""
+        phrases = self.by_language.get(lang, ())
+        folded = _fold(unescape(html))
+        if not any(all(word in folded for word in _fold(p.phrase).split()) for p in phrases):
+            return []
+        return self.find(reading_text(html), lang)
 
 
 def load_phrases(path: Path, root: Path, languages: tuple[str, ...]) -> Phrases:

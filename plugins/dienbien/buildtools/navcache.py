@@ -18,8 +18,9 @@ shared.
 
 ``site_src/partials/nav.html`` and ``nav-item.html`` (Material's, with a lookup before each call
 of the ``render`` macro and around its body) call it; ``tests/site/test_navigation_cache.py``
-checks, page by page, that the site's menus are those Material's own templates render. One cache lives for one build (``on_env``): the nav
-items are new objects in each build, and their titles are final by the time pages render.
+checks, page by page, that the site's menus are those Material's own templates render. One
+cache lives for one build (``on_env``): the nav items are new objects in each build, and their
+titles are final by the time pages render.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ wrapping, cache, and a clear message when the font is missing."""
 from __future__ import annotations
 
 import io
+import zlib
 
 import pytest
 from photos import transitions
@@ -146,3 +147,36 @@ def test_shared_palette_keeps_every_text_colour_on_both_greens():
     decoded = Image.open(io.BytesIO(cards.encode_card(card))).convert("RGB")
     assert changed_pixels(card, decoded) < WIDTH * HEIGHT // 1000
     assert len(Image.open(io.BytesIO(cards.encode_card(card))).getpalette()) // 3 <= 64
+
+
+@pytest.mark.parametrize("text", [
+    CardText("Đồi A1", SITE, "Lịch sử"),
+    CardText("Hạ tầng: cao tốc, sân bay và những con đường mới qua đèo Pha Đin, Tuần Giáo", SITE, "Kinh tế",
+             "Công nghiệp vươn tầm cao, nông nghiệp phát triển sâu và bền vững"),
+    CardText("", SITE),
+    CardText("rất " * 60, SITE, "Lịch sử", "Tỉnh giàu dân hạnh phúc"),
+    CardText("Du lịch", "Điện Biên – Land of the Ban Flower", None, "Du lịch như Ban nở"),
+], ids=["one-line", "three-lines-and-slogan", "no-title", "ellipsis", "english"])
+def test_a_cards_png_holds_the_pixels_of_the_whole_drawn_card(text):
+    """card_png draws and compresses only the rows of the card's own words and joins them to the
+    rows every card shares: the image must be the drawn card's, and the PNG a valid one."""
+    blob = cards.card_png(text)
+    Image.open(io.BytesIO(blob)).verify()  # chunk checksums
+    chunks, at = {}, 8
+    while at < len(blob):
+        length = int.from_bytes(blob[at:at + 4], "big")
+        chunks[blob[at + 4:at + 8]] = blob[at + 8:at + 8 + length]
+        at += 12 + length
+    rows = zlib.decompress(chunks[b"IDAT"])  # checks the stream's Adler-32 too
+    assert len(rows) == HEIGHT * (WIDTH + 1) and list(chunks) == [b"IHDR", b"PLTE", b"IDAT", b"IEND"]
+    ours = Image.open(io.BytesIO(blob)).convert("RGB")
+    whole = Image.open(io.BytesIO(cards.encode_card(draw_card(text)))).convert("RGB")
+    assert ImageChops.difference(ours, whole).getbbox() is None
+
+
+def test_adler32_of_joined_rows_is_zlibs():
+    first, second = b"\0" + bytes(range(256)) * 40, b"\0" + bytes(reversed(range(256))) * 77
+    joined = cards._adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second))
+    assert joined == zlib.adler32(first + second)
+    assert cards._adler32_combine(zlib.adler32(b""), zlib.adler32(second), len(second)) == zlib.adler32(second)
+    assert cards._adler32_combine(zlib.adler32(first), zlib.adler32(b""), 0) == zlib.adler32(first)

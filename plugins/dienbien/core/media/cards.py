@@ -27,6 +27,7 @@ import hashlib
 import io
 import math
 import os
+import struct
 import unicodedata
 import zlib
 from concurrent.futures import ProcessPoolExecutor
@@ -220,31 +221,50 @@ def _stamp(card: Image.Image, xy: tuple[int, int], line: str, face: ImageFont.Fr
         card.paste(colour, (xy[0] + left, xy[1] + top), mask)
 
 
-def draw_card(text: CardText) -> Image.Image:
-    """The card as an RGB image, 1200 × 630."""
-    text = CardText(*(unicodedata.normalize("NFC", t) if t else t for t in
+Stamp = tuple[tuple[int, int], str, str, int, tuple[int, int, int]]  # where, line, role, size, colour
+FOOTER_Y = HEIGHT - 96  # the gold rule and the site's name
+
+
+def _nfc(text: CardText) -> CardText:
+    return CardText(*(unicodedata.normalize("NFC", t) if t else t for t in
                       (text.title, text.site_name, text.section, text.slogan)))
-    card = _background().copy()
+
+
+def _text_stamps(text: CardText) -> list[Stamp]:
+    """The lines above the footer (section, title, slogan line) and where each goes."""
+    stamps: list[Stamp] = []
     column = TEXT_RIGHT - MARGIN
     y = 64
     if text.section:
         face, (section,) = _fit(text.section.upper(), "bold", (30, 26), column, 1)
-        _stamp(card, (MARGIN, y), section, face, "bold", GOLD)
+        stamps.append(((MARGIN, y), section, "bold", face.size, GOLD))
         y += 56
     face, lines = _fit(text.title, "bold", (68, 60, 52, 46), column, 3)
     for line in lines:
-        _stamp(card, (MARGIN, y), line, face, "bold", WHITE)
+        stamps.append(((MARGIN, y), line, "bold", face.size, WHITE))
         y += round(face.size * 1.22)
     if text.slogan:
         y += 18
         face, lines = _fit(f"“{text.slogan}”", "serif", (38, 32), column, 2)
         for line in lines:
-            _stamp(card, (MARGIN, y), line, face, "serif", BAN)
+            stamps.append(((MARGIN, y), line, "serif", face.size, BAN))
             y += round(face.size * 1.3)
-    footer_y = HEIGHT - 96
-    ImageDraw.Draw(card).rectangle((MARGIN, footer_y, MARGIN + 96, footer_y + 5), fill=GOLD)
-    face, (name,) = _fit(text.site_name, "regular", (32, 28), column, 1)
-    _stamp(card, (MARGIN, footer_y + 22), name, face, "regular", WHITE)
+    return stamps
+
+
+def _draw_footer(card: Image.Image, site_name: str) -> None:
+    ImageDraw.Draw(card).rectangle((MARGIN, FOOTER_Y, MARGIN + 96, FOOTER_Y + 5), fill=GOLD)
+    face, (name,) = _fit(site_name, "regular", (32, 28), TEXT_RIGHT - MARGIN, 1)
+    _stamp(card, (MARGIN, FOOTER_Y + 22), name, face, "regular", WHITE)
+
+
+def draw_card(text: CardText) -> Image.Image:
+    """The card as an RGB image, 1200 × 630."""
+    text = _nfc(text)
+    card = _background().copy()
+    for xy, line, role, size, colour in _text_stamps(text):
+        _stamp(card, xy, line, font(role, size), role, colour)
+    _draw_footer(card, text.site_name)
     return card
 
 
@@ -271,13 +291,95 @@ def encode_card(card: Image.Image) -> bytes:
     return out.getvalue()
 
 
+def card_png(text: CardText) -> bytes:
+    """The card's PNG: the pixels of ``encode_card(draw_card(text))``, made for less.
+
+    Only the rows the card's own words cover are drawn, mapped to the palette and compressed for
+    each card, about a third of the image for a one-line title. The rows above and below (the
+    background, the flower, the rule and the site's name) are the same on every card of a
+    language: they are mapped and compressed once per process, as deflate segments that end on a
+    full flush, and joined around the card's own rows into one zlib stream."""
+    text = _nfc(text)
+    stamps = [(xy, line, role, size, colour, _line_mask(line, role, size, str(font_dir())))
+              for xy, line, role, size, colour in _text_stamps(text)]
+    rows = [(xy[1] + found[1][1], xy[1] + found[1][1] + found[0].height) for xy, *_, found in stamps if found]
+    top, bottom = (min(r[0] for r in rows), max(r[1] for r in rows)) if rows else (0, 0)
+    if top < 0 or bottom > FOOTER_Y:  # words over the footer (never with these sizes): draw it all
+        return encode_card(draw_card(text))
+    band = _base(text.site_name).crop((0, top, WIDTH, bottom))
+    for xy, _, _, _, colour, found in stamps:
+        if found:
+            mask, (left, up) = found
+            band.paste(colour, (xy[0] + left, xy[1] + up - top), mask)
+    indices = band.quantize(palette=_palette(str(font_dir())), dither=Image.Dither.NONE).tobytes()
+    raw = b"".join(b"\0" + indices[y * WIDTH:(y + 1) * WIDTH] for y in range(bottom - top))
+    above = _base_rows(text.site_name, 0, top, last=False)
+    below = _base_rows(text.site_name, bottom, HEIGHT, last=True)
+    middle = zlib.compressobj(6, zlib.DEFLATED, -15, 8, zlib.Z_RLE)
+    deflated = middle.compress(raw) + middle.flush(zlib.Z_FULL_FLUSH)
+    checksum = _adler32_combine(_adler32_combine(above.adler, zlib.adler32(raw), len(raw)), below.adler, below.length)
+    stream = b"\x78\x01" + above.deflated + deflated + below.deflated + struct.pack(">I", checksum)
+    return _png(stream, _palette_bytes(str(font_dir())))
+
+
+@lru_cache(maxsize=4)
+def _base(site_name: str) -> Image.Image:
+    """What every card of a language shares: the background, the rule and the site's name."""
+    base = _background().copy()
+    _draw_footer(base, site_name)
+    return base
+
+
+@dataclass(frozen=True)
+class _Segment:
+    deflated: bytes  # raw deflate, ending on a full flush (or the final block)
+    adler: int  # Adler-32 of the uncompressed rows
+    length: int
+
+
+@lru_cache(maxsize=256)  # a card's rows start and end at one of a few dozen heights
+def _base_rows(site_name: str, start: int, end: int, last: bool) -> _Segment:
+    indices = _base(site_name).crop((0, start, WIDTH, end)).quantize(
+        palette=_palette(str(font_dir())), dither=Image.Dither.NONE).tobytes() if end > start else b""
+    raw = b"".join(b"\0" + indices[y * WIDTH:(y + 1) * WIDTH] for y in range(end - start))
+    segment = zlib.compressobj(6, zlib.DEFLATED, -15, 8, zlib.Z_RLE)
+    deflated = segment.compress(raw) + segment.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
+    return _Segment(deflated, zlib.adler32(raw), len(raw))
+
+
+def _adler32_combine(first: int, second: int, second_length: int) -> int:
+    """The Adler-32 of two byte strings one after the other, from theirs (zlib's adler32_combine)."""
+    base = 65521
+    rem = second_length % base
+    sum1 = first & 0xFFFF
+    sum2 = (rem * sum1) % base
+    sum1 = (sum1 + (second & 0xFFFF) + base - 1) % base
+    sum2 = (sum2 + (first >> 16) + (second >> 16) + base - rem) % base
+    return sum1 | (sum2 << 16)
+
+
+@lru_cache(maxsize=4)
+def _palette_bytes(folder: str) -> bytes:
+    palette = _palette(folder).getpalette() or []
+    return bytes(palette[:3 * 64])
+
+
+def _png(zlib_stream: bytes, palette: bytes) -> bytes:
+    """A 1200 × 630 PNG with an 8-bit palette, from its compressed rows."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", WIDTH, HEIGHT, 8, 3, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"PLTE", palette)
+            + chunk(b"IDAT", zlib_stream) + chunk(b"IEND", b""))
+
+
 def render_card(text: CardText, cache_dir: Path) -> Path:
     """The card's PNG file in the cache, drawn only when it is not there yet."""
     cards = Path(cache_dir) / "cards"
     path = cards / f"{text.key(fonts_digest())}.png"
     if path.is_file():
         return path
-    blob = encode_card(draw_card(text))
+    blob = card_png(text)
     cards.mkdir(parents=True, exist_ok=True)
     temp = cards / f".tmp-{path.name}-{os.getpid()}"
     temp.write_bytes(blob)

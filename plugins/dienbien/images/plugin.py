@@ -112,17 +112,24 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             # MkDocs (links to them are valid) but are never published; their variants are.
             if file.abs_src_path and is_raster(file.src_uri) and _inside(Path(file.abs_src_path), docs_dir):
                 file.inclusion = InclusionLevel.EXCLUDED
-        markdown = {Path(page.abs_src_path).resolve() for page in files.documentation_pages() if page.abs_src_path}
+        docs = Path(config.docs_dir).absolute()
+        markdown: set[Path] = set()
+        for page in files.documentation_pages():
+            if page.abs_src_path:  # a page's file, resolved as its folder is (one resolve a folder, not a file)
+                path = Path(page.abs_src_path)
+                markdown.add(docs_dir / page.src_uri if path == docs / page.src_uri else path.resolve())
         if self.is_default:
             for lang in self.languages:
                 folder = (self.content_dir / lang).resolve()
                 if folder != docs_dir and folder.is_dir():
-                    markdown.update(path.resolve() for path in folder.rglob("*.md"))
+                    markdown.update(folder.rglob("*.md"))
         problems: list[str] = []
         wanted: dict[Path, list[tuple[str, ImageRef]]] = {}
         for source in sorted(markdown):
-            shown = display_path(source, self.root)
             text = source.read_text(encoding="utf-8-sig")
+            if "![" not in text and "<img" not in text.lower():
+                continue  # no photo, and no <img> tag to refuse
+            shown = display_path(source, self.root)
             found = image_problems(text, source, shown, self.content_dir, self.root)  # shared with `make check`
             problems += [f"{shown}:{line}: {message}" for line, message in found]
             for ref in find_images(text) if not found else ():  # any refusal stops the build before decoding

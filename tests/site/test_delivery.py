@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import filecmp
+import re
 
 import pytest
 
+from dienbien.core.site.offline import site_version
 from sitebuild import Site, build_site, copy_project
 
 pytestmark = pytest.mark.slow
@@ -45,3 +47,12 @@ def test_builds_under_a_sub_path(tmp_path):
                 if tag.get("rel") in (["alternate"], ["canonical"]) or url.startswith(("http:", "https:", "geo:")):
                     continue
                 assert not url.startswith("/"), (path, url)
+
+
+def test_the_service_workers_version_is_the_hash_of_the_whole_built_site(site: Site):
+    """Each language's build hashes its own files as it finishes; the version they make is the one
+    the finished site gives when every file is read afresh."""
+    worker = (site.root / "sw.js").read_text(encoding="utf-8")
+    version = re.search(r'const VERSION = "([0-9a-f]{16})"', worker)
+    assert version is not None
+    assert version.group(1) == site_version(site.root)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from dienbien.core.errors import SiteDataError
-from dienbien.core.site.offline import service_worker, site_version
+from dienbien.core.site.offline import FileHash, hash_files, service_worker, site_version
 
 
 def make_site(root):
@@ -50,6 +50,24 @@ def test_the_version_changes_with_any_file_and_only_then(tmp_path):
     assert site_version(tmp_path) == first
     (tmp_path / "lich-su" / "index.html").write_text("<html>changed</html>", encoding="utf-8")
     assert site_version(tmp_path) != first
+
+
+def test_files_hashed_as_their_build_finished_are_read_again_only_if_changed(tmp_path):
+    """Each language's build hashes its own output; the version from those hashes is the version
+    of the whole site read afresh, and a file rewritten since is read again."""
+    make_site(tmp_path)
+    fresh = site_version(tmp_path)
+    known = hash_files(tmp_path, leave_out=["en"])
+    known |= {f"en/{path}": h for path, h in hash_files(tmp_path / "en").items()}
+    assert site_version(tmp_path, known) == fresh
+    assert site_version(tmp_path, {path: FileHash(h.size, h.mtime_ns, "00" * 32) for path, h in known.items()}) \
+        != fresh  # the known hashes are used, not read again
+    page = tmp_path / "lich-su" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- changed -->", encoding="utf-8")
+    assert site_version(tmp_path, known) == site_version(tmp_path) != fresh
+    assert hash_files(tmp_path, leave_out=["en", "sw.js"]).keys() == {
+        p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")
+        if p.is_file() and p.name != "sw.js" and not p.relative_to(tmp_path).as_posix().startswith("en/")}
 
 
 def test_an_essential_page_that_does_not_exist_names_the_setting(tmp_path):

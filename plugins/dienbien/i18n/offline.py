@@ -8,7 +8,7 @@ worker and shows no notice.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 
 from ..core.data.uistrings import strings
 from ..core.errors import SiteDataError, display_path
-from ..core.site.offline import write_service_worker
+from ..core.site.offline import FileHash, write_service_worker
 
 
 @dataclass(frozen=True)
@@ -49,13 +49,15 @@ class OfflineReading:
         return self.enabled and strings(lang, "offline")
 
     def write_worker(self, site_dir: Path, languages: Iterable[str], default: str,
-                     address: Callable[[str, str], str | None], config_file: str, root: Path) -> None:
-        """``sw.js`` at the root of the whole built site (every language's output in place)."""
+                     address: Callable[[str, str], str | None], config_file: str, root: Path,
+                     known: Mapping[str, FileHash] | None = None) -> None:
+        """``sw.js`` at the root of the whole built site (every language's output in place);
+        ``known``: the files each language's build hashed as it finished (see ``site_version``)."""
         if not self.enabled:
             return
         essentials = {lang: [address(src, lang) for src in self.essentials if address(src, lang) is not None]
                       for lang in languages}
         try:
-            write_service_worker(site_dir, essentials, default, display_path(config_file, root))
+            write_service_worker(site_dir, essentials, default, display_path(config_file, root), known)
         except SiteDataError as e:
             raise PluginError(str(e)) from e

@@ -64,6 +64,7 @@ from ..core.site.languages import (
     scan_content,
 )
 from ..core.site.navigation import with_unlisted
+from ..core.site.offline import FileHash, hash_files
 from ..core.site.sitemap import write_sitemap
 from ..pagesource import site_path
 from .bundle import patch_material_bundle
@@ -87,6 +88,9 @@ LANGUAGE_ENV = "DIENBIEN_I18N_LANGUAGE"
 SITE_URL_ENV = "DIENBIEN_I18N_SITE_URL"
 MANIFEST_ENV = "DIENBIEN_I18N_MANIFEST"
 COMMAND_ENV = "DIENBIEN_I18N_COMMAND"
+#: What the default language's build removes from another language's output before moving it in
+#: (one sitemap for the whole site is written at the root).
+OTHER_BUILDS_DROP = ("sitemap.xml", "sitemap.xml.gz")
 
 
 class _SwitcherOn:
@@ -431,13 +435,21 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self.titles = dict(self.kept.titles)
             self.kept.complete_search_index(Path(config.site_dir), self.files)
         self._write_redirects(config)
+        site = Path(config.site_dir)
+        offline = self._offline()
         if not self.is_main:
             manifest = os.environ.get(MANIFEST_ENV)
-            if manifest:
-                Path(manifest).write_text(json.dumps(self.records, ensure_ascii=False), encoding="utf-8")
+            if manifest:  # the pages for the sitemap; the files hashed for the service worker's version
+                hashes = hash_files(site, leave_out=OTHER_BUILDS_DROP) if offline.enabled else {}
+                Path(manifest).write_text(json.dumps(
+                    {"records": self.records, "hashes": {path: h.to_json() for path, h in hashes.items()}},
+                    ensure_ascii=False), encoding="utf-8")
             return
         if not self.config.parallel:
             self._start_other_builds(config)
+        # hashed while the other languages' builds finish: the service worker's version
+        others = [language_root(lang, self.default).strip("/") for lang in self.languages if lang != self.default]
+        hashes = hash_files(site, leave_out=others) if offline.enabled else {}
         records = {self.lang: self.records}
         if self.preview is not None:
             self.preview.built(self.lang)  # its output is complete; the other languages' may yet fail
@@ -446,17 +458,19 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                     records[lang] = self.preview.finish(lang, Path(config.site_dir), language_root(lang, self.default),
                                                         lambda code, output, lang=lang: self._check(lang, code, output))
         for build in self._wait_for_other_builds():
-            target = Path(config.site_dir) / build.lang
+            target = site / build.lang
             shutil.rmtree(target, ignore_errors=True)
             manifest = build.out_dir / MANIFEST_NAME
-            records[build.lang] = json.loads(manifest.read_text(encoding="utf-8"))
+            built = json.loads(manifest.read_text(encoding="utf-8"))
+            records[build.lang] = built["records"]
+            hashes.update({f"{build.lang}/{path}": FileHash.from_json(h) for path, h in built["hashes"].items()})
             manifest.unlink()
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
+            for name in OTHER_BUILDS_DROP:
                 (build.out_dir / name).unlink(missing_ok=True)
             shutil.move(str(build.out_dir), target)
-        write_sitemap(Path(config.site_dir), records, self.languages, self.default, self.root_url)
-        self._offline().write_worker(Path(config.site_dir), self.languages, self.default, self.address,
-                                     config.config_file_path, self.root)
+        write_sitemap(site, records, self.languages, self.default, self.root_url)
+        offline.write_worker(site, self.languages, self.default, self.address, config.config_file_path, self.root,
+                             hashes)
         self._publish(config)
 
     def _write_redirects(self, config: MkDocsConfig) -> None:

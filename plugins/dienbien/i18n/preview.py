@@ -261,7 +261,7 @@ class Preview:
             code, output = worker.answer()
             check(code, output)
             manifest = worker.out_dir / MANIFEST_NAME
-            self.records[lang] = json.loads(manifest.read_text(encoding="utf-8"))
+            self.records[lang] = json.loads(manifest.read_text(encoding="utf-8"))["records"]
             self.built(lang)
         mirror(worker.out_dir, site_dir / root, leave_out=(MANIFEST_NAME, "sitemap.xml", "sitemap.xml.gz"))
         return self.records[lang]

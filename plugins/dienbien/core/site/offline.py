@@ -14,7 +14,9 @@ import hashlib
 import json
 import os
 import posixpath
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -70,28 +72,66 @@ def _local(page: str, url: str) -> str | None:
     return None if resolved.startswith("..") else resolved
 
 
-def site_version(site_dir: Path) -> str:
+@dataclass(frozen=True)
+class FileHash:
+    """A file's SHA-256, with the size and modification time it had when it was read."""
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    def to_json(self) -> list:
+        return [self.size, self.mtime_ns, self.sha256]
+
+    @classmethod
+    def from_json(cls, value: list) -> FileHash:
+        return cls(int(value[0]), int(value[1]), str(value[2]))
+
+
+def hash_files(folder: Path, known: Mapping[str, FileHash] | None = None, leave_out: Iterable[str] = ()
+               ) -> dict[str, FileHash]:
+    """Every file under ``folder`` by its path there (``en/index.html``), hashed on every core
+    (hashlib lets go of the interpreter while it hashes). A file found in ``known`` with the same
+    size and modification time is not read again. ``leave_out``: top-level names to skip."""
+    known = known or {}
+    found: dict[str, os.stat_result] = {}
+    skip = set(leave_out)
+    for dirpath, dirnames, filenames in os.walk(folder):
+        rel = os.path.relpath(dirpath, folder)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        if not prefix:
+            dirnames[:] = [d for d in dirnames if d not in skip]
+        for name in filenames:
+            if prefix or name not in skip:
+                found[prefix + name] = os.stat(os.path.join(dirpath, name))
+    hashes = {path: known[path] for path, st in found.items()
+              if path in known and (known[path].size, known[path].mtime_ns) == (st.st_size, st.st_mtime_ns)}
+    unread = [path for path in found if path not in hashes]
+    with ThreadPoolExecutor(max_workers=(os.cpu_count() or 1) + 1) as pool:
+        for path, sha in zip(unread, pool.map(lambda p: _sha256(folder / p), unread, chunksize=64), strict=True):
+            hashes[path] = FileHash(found[path].st_size, found[path].st_mtime_ns, sha)
+    return hashes
+
+
+def site_version(site_dir: Path, known: Mapping[str, FileHash] | None = None) -> str:
     """A hash of every file of the built site: the same for the same build, new for any change.
 
-    The files are hashed on every core (hashlib lets go of the interpreter while it hashes): a
-    site of 2,000 pages and their social cards is a few hundred megabytes, read at the very end
-    of a build, when the other language's process has finished and left its core free."""
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p.name != WORKER)
-    with ThreadPoolExecutor(max_workers=(os.cpu_count() or 1) + 1) as pool:
-        hashes = pool.map(_file_hash, files, chunksize=64)
-        digest = hashlib.sha256()
-        for file, file_hash in zip(files, hashes, strict=True):
-            digest.update(file.relative_to(site_dir).as_posix().encode() + b"\0")
-            digest.update(file_hash)
+    ``known``: files already hashed as their build finished them (each language's process hashes
+    its own output, the default language's while it waits for the others), read again only if
+    they have changed since. Otherwise the whole site is read here, at the very end of the build."""
+    hashes = hash_files(site_dir, known, leave_out=[WORKER])
+    digest = hashlib.sha256()
+    for path in sorted(hashes):
+        digest.update(path.encode() + b"\0" + bytes.fromhex(hashes[path].sha256))
     return digest.hexdigest()[:16]
 
 
-def _file_hash(path: Path) -> bytes:
+def _sha256(path: Path) -> str:
     with path.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").digest()
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
-def service_worker(site_dir: Path, essentials: dict[str, list[str]], default: str, config_file: str) -> str:
+def service_worker(site_dir: Path, essentials: dict[str, list[str]], default: str, config_file: str,
+                   known: Mapping[str, FileHash] | None = None) -> str:
     """The worker's script for a built site.
 
     ``essentials`` maps each language to the site paths of its essential pages (``""``,
@@ -117,7 +157,7 @@ def service_worker(site_dir: Path, essentials: dict[str, list[str]], default: st
                     precache.append(local)
     script = TEMPLATE.read_text(encoding="utf-8")
     values = {
-        "VERSION": site_version(site_dir),
+        "VERSION": site_version(site_dir, known),
         "PRECACHE": sorted(set(precache)),
         "PAGES": pages,
         "TEXT": {lang: strings(lang, "offline") for lang in essentials},
@@ -129,5 +169,7 @@ def service_worker(site_dir: Path, essentials: dict[str, list[str]], default: st
     return script
 
 
-def write_service_worker(site_dir: Path, essentials: dict[str, list[str]], default: str, config_file: str) -> None:
-    (site_dir / WORKER).write_text(service_worker(site_dir, essentials, default, config_file), encoding="utf-8")
+def write_service_worker(site_dir: Path, essentials: dict[str, list[str]], default: str, config_file: str,
+                         known: Mapping[str, FileHash] | None = None) -> None:
+    (site_dir / WORKER).write_text(service_worker(site_dir, essentials, default, config_file, known),
+                                   encoding="utf-8")

@@ -116,9 +116,23 @@ def _font(role: str, size: int, folder: str) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_paths()[role]), size, layout_engine=engine)
 
 
-@lru_cache(maxsize=1)
+_DRAWN_BACKGROUND: list[Image.Image] = []  # a worker's copy of its build process's background
+
+
 def _background() -> Image.Image:
-    """Flat shapes in the site's greens, a band of the accent colour, and a Ban flower."""
+    """Flat shapes in the site's greens, a band of the accent colour, and a Ban flower (about a
+    quarter of a second to draw: drawn once a process, and handed to the workers that draw cards)."""
+    if not _DRAWN_BACKGROUND:
+        _DRAWN_BACKGROUND.append(_draw_background())
+    return _DRAWN_BACKGROUND[0]
+
+
+def _adopt_background(pixels: bytes) -> None:
+    """A card-drawing worker's start: the background its build process drew."""
+    _DRAWN_BACKGROUND[:] = [Image.frombytes("RGB", (WIDTH, HEIGHT), pixels)]
+
+
+def _draw_background() -> Image.Image:
     card = Image.new("RGB", (WIDTH, HEIGHT), GREEN_DARK)
     draw = ImageDraw.Draw(card)
     draw.polygon([(0, HEIGHT), (0, 470), (WIDTH, 250), (WIDTH, HEIGHT)], fill=GREEN)
@@ -303,16 +317,23 @@ def card_png(text: CardText) -> bytes:
     stamps = [(xy, line, role, size, colour, _line_mask(line, role, size, str(font_dir())))
               for xy, line, role, size, colour in _text_stamps(text)]
     rows = [(xy[1] + found[1][1], xy[1] + found[1][1] + found[0].height) for xy, *_, found in stamps if found]
-    top, bottom = (min(r[0] for r in rows), max(r[1] for r in rows)) if rows else (0, 0)
+    if not rows:
+        return encode_card(draw_card(text))
+    top, bottom = min(r[0] for r in rows), max(r[1] for r in rows)
     if top < 0 or bottom > FOOTER_Y:  # words over the footer (never with these sizes): draw it all
         return encode_card(draw_card(text))
-    band = _base(text.site_name).crop((0, top, WIDTH, bottom))
+    spans = [(xy[0] + found[1][0], xy[0] + found[1][0] + found[0].width) for xy, *_, found in stamps if found]
+    left_edge, right_edge = max(0, min(a for a, _ in spans)), min(WIDTH, max(b for _, b in spans))
+    band = _base(text.site_name).crop((left_edge, top, right_edge, bottom))
     for xy, _, _, _, colour, found in stamps:
         if found:
             mask, (left, up) = found
-            band.paste(colour, (xy[0] + left, xy[1] + up - top), mask)
-    indices = band.quantize(palette=_palette(str(font_dir())), dither=Image.Dither.NONE).tobytes()
-    raw = b"".join(b"\0" + indices[y * WIDTH:(y + 1) * WIDTH] for y in range(bottom - top))
+            band.paste(colour, (xy[0] + left - left_edge, xy[1] + up - top), mask)
+    words = band.quantize(palette=_palette(str(font_dir())), dither=Image.Dither.NONE).tobytes()
+    width = right_edge - left_edge
+    base = _base_indices(text.site_name)
+    raw = b"".join(b"\0" + base[y * WIDTH:y * WIDTH + left_edge] + words[(y - top) * width:(y - top + 1) * width]
+                   + base[y * WIDTH + right_edge:(y + 1) * WIDTH] for y in range(top, bottom))
     above = _base_rows(text.site_name, 0, top, last=False)
     below = _base_rows(text.site_name, bottom, HEIGHT, last=True)
     middle = zlib.compressobj(6, zlib.DEFLATED, -15, 8, zlib.Z_RLE)
@@ -330,6 +351,12 @@ def _base(site_name: str) -> Image.Image:
     return base
 
 
+@lru_cache(maxsize=4)
+def _base_indices(site_name: str) -> bytes:
+    """The shared rows mapped to the palette, one byte a pixel."""
+    return _base(site_name).quantize(palette=_palette(str(font_dir())), dither=Image.Dither.NONE).tobytes()
+
+
 @dataclass(frozen=True)
 class _Segment:
     deflated: bytes  # raw deflate, ending on a full flush (or the final block)
@@ -339,9 +366,8 @@ class _Segment:
 
 @lru_cache(maxsize=256)  # a card's rows start and end at one of a few dozen heights
 def _base_rows(site_name: str, start: int, end: int, last: bool) -> _Segment:
-    indices = _base(site_name).crop((0, start, WIDTH, end)).quantize(
-        palette=_palette(str(font_dir())), dither=Image.Dither.NONE).tobytes() if end > start else b""
-    raw = b"".join(b"\0" + indices[y * WIDTH:(y + 1) * WIDTH] for y in range(end - start))
+    indices = _base_indices(site_name)
+    raw = b"".join(b"\0" + indices[y * WIDTH:(y + 1) * WIDTH] for y in range(start, end))
     segment = zlib.compressobj(6, zlib.DEFLATED, -15, 8, zlib.Z_RLE)
     deflated = segment.compress(raw) + segment.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
     return _Segment(deflated, zlib.adler32(raw), len(raw))
@@ -397,7 +423,8 @@ def render_cards(texts: list[CardText], cache_dir: Path, workers: int | None = N
     missing = [t for t in dict.fromkeys(texts) if not (cards / f"{t.key(digest)}.png").is_file()]
     workers = min(workers or os.cpu_count() or 1, max(1, len(missing) // CARDS_PER_WORKER))
     if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_adopt_background,
+                                 initargs=(_background().tobytes(),)) as pool:
             list(pool.map(render_card, missing, [cache_dir] * len(missing), chunksize=4))
     else:
         for text in missing:

@@ -20,6 +20,8 @@ en:
     instead: state what is known
   - phrase: data/
     instead: do not name the site's files
+  - phrase: our sources do not
+    instead: say what is known
 """
 
 
@@ -48,6 +50,12 @@ PAGES = [
     "<p>Unverified</p><p>See data/x.yml</p>",
     "<p>UNVERIFIED &amp; <code>data/</code></p>",
     "<p>Nothing here</p>",
+    "<p>Ask y<b>our sources</b> do not wait</p>",  # the phrase ends and begins inside longer words
+    "<p>our sources<span title='x > y'> do</span>\n not</p>",
+    "<p>our sources<code>x</code>do not</p>",  # code is not read: 'sources' and 'do' meet
+    "<p>four sources do note</p>",
+    "<p>our sourcesdo not</p>",
+    "<p>Our sources are the province's: they do not say</p>",
 ]
 
 

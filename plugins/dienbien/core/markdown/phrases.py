@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -40,14 +41,27 @@ class Phrases:
     def find_in_page(self, html: str, lang: str) -> list[Phrase]:
         """The phrases of ``lang`` in the reading text of a page's ``html`` (:func:`reading_text`).
 
-        Most pages hold none, and it shows without taking the page apart: a phrase can only be in
-        the reading text if each of its words is somewhere in the page's HTML, since markup between
-        two words leaves both whole and markup inside a word splits it in the reading text too."""
+        Most pages hold none, and it shows without taking the page apart (:func:`_may_hold`)."""
         phrases = self.by_language.get(lang, ())
         folded = _fold(unescape(html))
-        if not any(all(word in folded for word in _fold(p.phrase).split()) for p in phrases):
+        if not any(all(word.search(folded) for word in _words(p.phrase)) for p in phrases):
             return []
         return self.find(reading_text(html), lang)
+
+
+@lru_cache(maxsize=512)
+def _words(phrase: str) -> tuple[re.Pattern[str], ...]:
+    """What each word of ``phrase`` must look like in a page's HTML (entities decoded, folded) for
+    the phrase to be in its reading text. In the reading text the words follow one another with
+    spaces between; in the HTML, a space or a tag (markup between words leaves both whole, and
+    markup inside a word splits it in the reading text too). So a word that another follows ends
+    before a space or a ``<``, and a word that follows another starts after a space or a ``>``;
+    the first word may end a longer one and the last begin one, as the reading text is searched
+    for the phrase anywhere."""
+    words = _fold(phrase).split()
+    after, before = r"(?<=[\s>])", r"(?=[\s<])"
+    return tuple(re.compile((after if i else "") + re.escape(word) + (before if i < len(words) - 1 else ""))
+                 for i, word in enumerate(words))
 
 
 def load_phrases(path: Path, root: Path, languages: tuple[str, ...]) -> Phrases:

@@ -9,6 +9,7 @@ a ``home`` object in ``on_page_context``.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,6 +94,7 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
         self.root = Path(config.config_file_path).parent
         self.data_dir = Path(self.config.data_dir)
         self.languages = languages = site_languages(config)
+        self.sources: dict[str, str] = {}  # page → its "Sources of figures" HTML, from its Markdown to its HTML
         try:
             self.store = figure_store(self.data_dir, languages, self.root)
             self.slogan = load_slogan(self.data_dir / "slogan.yml", self.root, languages, self.store)
@@ -149,9 +151,24 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
             markdown = replace_figure_tokens(markdown, citations.render, first_line)
         except SiteDataError as e:
             raise PluginError(str(e)) from e
-        return markdown + citations.sources_html()
+        self.sources[page.file.src_uri] = citations.sources_html()
+        return markdown
 
     on_page_markdown = CombinedEvent(_check_tokens, _render_tokens)
+
+    @event_priority(100)  # first: the phrase check, the anchors and the search index read the sources too
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """The page's "Sources of figures" list, after its text. Added to the HTML rather than to
+        the Markdown: as raw HTML in the Markdown, it was parsed again by two HTML parsers for each
+        page (MkDocs' and md_in_html's), a third of the time Markdown took for a short page."""
+        if not self.config.enabled:
+            return None
+        sources = self.sources.pop(page.file.src_uri, "")
+        if not sources:
+            return None
+        if page.present_anchor_ids is not None:  # links to "#figure-sources" are checked against these
+            page.present_anchor_ids.update(re.findall(r'\bid="([^"]+)"', sources))
+        return f"{html}\n{sources.strip()}"
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
         if self.config.enabled and page.is_homepage:

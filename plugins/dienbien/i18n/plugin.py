@@ -69,6 +69,7 @@ from ..core.site.sitemap import write_sitemap
 from ..pagesource import site_path
 from .bundle import patch_material_bundle
 from .config import I18nConfig
+from .forked import ForkedBuild, fork_build
 from .offline import OfflineReading
 from .preview import (
     MANIFEST_NAME,
@@ -116,7 +117,7 @@ class _WarningCount(logging.Handler):
 @dataclass
 class _OtherBuild:
     lang: str
-    process: subprocess.Popen
+    process: subprocess.Popen | ForkedBuild
     out_dir: Path
     log_path: Path
     log_file: Any
@@ -257,9 +258,14 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             env = self._other_env(lang, out_dir)
             command = [sys.executable, "-m", engine, "build", "--clean", "-f", config.config_file_path,
                        "-d", str(out_dir)]
-            log.debug("Starting the %s build: %s", lang, " ".join(command))
-            process = subprocess.Popen(command, env=env, stdout=log_file, stderr=subprocess.STDOUT,
-                                       stdin=subprocess.DEVNULL, cwd=self.root, preexec_fn=_stop_with_parent)
+            # a copy of this process, which has the modules and the data loaded (.forked); else a new one
+            process = fork_build(engine, config.config_file_path, out_dir, env, log_file, self.root,
+                                 _stop_with_parent)
+            if process is None:
+                process = subprocess.Popen(command, env=env, stdout=log_file, stderr=subprocess.STDOUT,
+                                           stdin=subprocess.DEVNULL, cwd=self.root, preexec_fn=_stop_with_parent)
+            log.debug("Started the %s build (%s): %s", lang, "a copy of this process"
+                      if isinstance(process, ForkedBuild) else "a new process", " ".join(command))
             self.builds.append(_OtherBuild(lang, process, out_dir, log_path, log_file))
 
     def _other_paths(self, lang: str) -> tuple[Path, Path]:

@@ -4,6 +4,8 @@ wrapping, cache, and a clear message when the font is missing."""
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import zlib
 
 import pytest
@@ -180,3 +182,24 @@ def test_adler32_of_joined_rows_is_zlibs():
     assert joined == zlib.adler32(first + second)
     assert cards._adler32_combine(zlib.adler32(b""), zlib.adler32(second), len(second)) == zlib.adler32(second)
     assert cards._adler32_combine(zlib.adler32(first), zlib.adler32(b""), 0) == zlib.adler32(first)
+
+
+def test_cards_drawn_by_copies_of_the_build_process_match_serial(tmp_path):
+    """In a build process (one thread), the card workers are copies of it (fork); run in a process
+    of its own here, since the test runner's threads make the pool start new processes instead."""
+    script = f"""
+import threading
+from pathlib import Path
+from dienbien.core.media import cards
+assert threading.active_count() == 1
+cards.CARDS_PER_WORKER = 2
+texts = [cards.CardText(f"Trang {{n}}", {SITE!r}, "Du lịch", None) for n in range(8)]
+assert cards._card_pool(2, set())._mp_context.get_start_method() == "fork"
+forked = cards.render_cards(texts, Path({str(tmp_path / "a")!r}), workers=2)
+serial = cards.render_cards(texts, Path({str(tmp_path / "b")!r}), workers=1)
+assert [p.read_bytes() for p in forked] == [p.read_bytes() for p in serial]
+print("same", len(forked))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["same", "8"]

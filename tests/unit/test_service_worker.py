@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import time
 
 import pytest
 
 from dienbien.core.errors import SiteDataError
-from dienbien.core.site.offline import FileHash, hash_files, service_worker, site_version
+from dienbien.core.site.offline import (
+    CLOCK_SLACK_NS,
+    FileHash,
+    hash_files,
+    service_worker,
+    site_version,
+    written_hash,
+)
 
 
 def make_site(root):
@@ -68,6 +77,22 @@ def test_files_hashed_as_their_build_finished_are_read_again_only_if_changed(tmp
     assert hash_files(tmp_path, leave_out=["en", "sw.js"]).keys() == {
         p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")
         if p.is_file() and p.name != "sw.js" and not p.relative_to(tmp_path).as_posix().startswith("en/")}
+
+
+def test_pages_hashed_from_the_html_written_are_trusted_only_until_changed(tmp_path):
+    """The pages are hashed from the bytes MkDocs writes; a page changed after they were all
+    written (here: the same size, other bytes) is read again."""
+    make_site(tmp_path)
+    page, other = tmp_path / "index.html", tmp_path / "chuyen-di" / "index.html"
+    written = {"index.html": written_hash(page.read_bytes()), "chuyen-di/index.html": written_hash(b"x" * 99)}
+    before = time.time_ns() + CLOCK_SLACK_NS + 1
+    hashes = hash_files(tmp_path, written=written, written_before=before)
+    assert hashes["index.html"].sha256 == written["index.html"][1]
+    assert hashes["chuyen-di/index.html"].sha256 == hashlib.sha256(other.read_bytes()).hexdigest()  # other size
+    fake = {"index.html": (page.stat().st_size, "00" * 32)}
+    assert hash_files(tmp_path, written=fake, written_before=before)["index.html"].sha256 == "00" * 32
+    assert hash_files(tmp_path, written=fake, written_before=page.stat().st_mtime_ns)["index.html"].sha256 \
+        == hashlib.sha256(page.read_bytes()).hexdigest()  # changed after they were written: read
 
 
 def test_an_essential_page_that_does_not_exist_names_the_setting(tmp_path):

@@ -1,8 +1,9 @@
 """Build every language as its own Material site: vi at ``/``, en at ``/en/``.
 
 The default language's build is the one MkDocs runs. In ``on_config`` it starts one
-``mkdocs build`` process per other language (an environment variable names the
-language), builds its own pages meanwhile, and in ``on_post_build`` waits for them,
+build process per other language (an environment variable names the language; a copy of
+this process where the system allows it, :mod:`.forked`, else a new ``mkdocs build``),
+builds its own pages meanwhile, and in ``on_post_build`` waits for them,
 passes on their warnings and errors, and moves their output to ``site/<lang>/``. Each
 language thus gets its own ``<html lang>``, Material UI strings, search index and 404
 page, and the languages build on separate cores.
@@ -35,13 +36,14 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -64,7 +66,7 @@ from ..core.site.languages import (
     scan_content,
 )
 from ..core.site.navigation import with_unlisted
-from ..core.site.offline import FileHash, hash_files
+from ..core.site.offline import FileHash, hash_files, written_hash
 from ..core.site.sitemap import write_sitemap
 from ..pagesource import site_path
 from .bundle import patch_material_bundle
@@ -175,6 +177,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         except SiteDataError as e:
             raise PluginError(str(e)) from e
         self.titles: dict[str, str] = {}
+        self.written: dict[str, tuple[int, str]] = {}  # each page's size and hash, from the HTML written
+        self.pages_written_before = 0
 
         if self.is_main:
             if not config.site_url:
@@ -432,8 +436,18 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     # -- finishing ---------------------------------------------------------------------------
 
+    @event_priority(-100)  # last: what MkDocs writes, for the service worker's version
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.config.enabled and self._offline().enabled and output.strip():
+            self.written[page.file.dest_uri] = written_hash(output.encode("utf-8", errors="xmlcharrefreplace"))
+        return None
+
+    @event_priority(100)  # first: every page is written, and nothing has changed one since
+    def _pages_written(self, *, config: MkDocsConfig) -> None:
+        self.pages_written_before = time.time_ns()
+
     @event_priority(-100)  # last: every other plugin has written its files into the staging folder
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _finish(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         if self.kept is not None:  # a dirty rebuild: this build's pages with those it kept
@@ -446,7 +460,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         if not self.is_main:
             manifest = os.environ.get(MANIFEST_ENV)
             if manifest:  # the pages for the sitemap; the files hashed for the service worker's version
-                hashes = hash_files(site, leave_out=OTHER_BUILDS_DROP) if offline.enabled else {}
+                hashes = hash_files(site, leave_out=OTHER_BUILDS_DROP, written=self.written,
+                                    written_before=self.pages_written_before) if offline.enabled else {}
                 Path(manifest).write_text(json.dumps(
                     {"records": self.records, "hashes": {path: h.to_json() for path, h in hashes.items()}},
                     ensure_ascii=False), encoding="utf-8")
@@ -455,7 +470,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self._start_other_builds(config)
         # hashed while the other languages' builds finish: the service worker's version
         others = [language_root(lang, self.default).strip("/") for lang in self.languages if lang != self.default]
-        hashes = hash_files(site, leave_out=others) if offline.enabled else {}
+        hashes = hash_files(site, leave_out=others, written=self.written,
+                            written_before=self.pages_written_before) if offline.enabled else {}
         records = {self.lang: self.records}
         if self.preview is not None:
             self.preview.built(self.lang)  # its output is complete; the other languages' may yet fail
@@ -478,6 +494,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         offline.write_worker(site, self.languages, self.default, self.address, config.config_file_path, self.root,
                              hashes)
         self._publish(config)
+
+    on_post_build = CombinedEvent(_pages_written, _finish)
 
     def _write_redirects(self, config: MkDocsConfig) -> None:
         """A short page at each old address of this language, leading to the page's address today."""

@@ -28,6 +28,7 @@ import io
 import math
 import os
 import struct
+import threading
 import unicodedata
 import zlib
 from concurrent.futures import ProcessPoolExecutor
@@ -413,6 +414,21 @@ def render_card(text: CardText, cache_dir: Path) -> Path:
     return path
 
 
+def _card_pool(workers: int, site_names: set[str]) -> ProcessPoolExecutor:
+    """Worker processes for drawing cards. Where this process can be copied safely (``fork``, and
+    no other thread whose locks a copy would inherit held), the workers are copies made once the
+    background, the palette and each language's shared rows are ready here: nothing to import or
+    draw before their first card. Elsewhere new processes, handed the background."""
+    if hasattr(os, "fork") and threading.active_count() == 1:
+        folder = str(font_dir())
+        for name in site_names:
+            _base_indices(name)  # the background, the palette and the rows every card of a language shares
+        _palette_bytes(folder)
+        return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_adopt_background,
+                               initargs=(_background().tobytes(),))
+
+
 def render_cards(texts: list[CardText], cache_dir: Path, workers: int | None = None) -> list[Path]:
     """Every card, from the cache where it is there; the others drawn here, or on every core
     when there are hundreds. A card takes about 25 ms, and a worker process about a second to
@@ -423,8 +439,7 @@ def render_cards(texts: list[CardText], cache_dir: Path, workers: int | None = N
     missing = [t for t in dict.fromkeys(texts) if not (cards / f"{t.key(digest)}.png").is_file()]
     workers = min(workers or os.cpu_count() or 1, max(1, len(missing) // CARDS_PER_WORKER))
     if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_adopt_background,
-                                 initargs=(_background().tobytes(),)) as pool:
+        with _card_pool(workers, {t.site_name for t in missing}) as pool:
             list(pool.map(render_card, missing, [cache_dir] * len(missing), chunksize=4))
     else:
         for text in missing:

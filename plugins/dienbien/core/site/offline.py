@@ -87,12 +87,28 @@ class FileHash:
         return cls(int(value[0]), int(value[1]), str(value[2]))
 
 
-def hash_files(folder: Path, known: Mapping[str, FileHash] | None = None, leave_out: Iterable[str] = ()
+#: How far a file's time may lag the clock: file times come from the kernel's coarse clock.
+CLOCK_SLACK_NS = 50_000_000
+
+
+def written_hash(data: bytes) -> tuple[int, str]:
+    """What :func:`hash_files` takes for a file from the bytes written to it (size, SHA-256)."""
+    return len(data), hashlib.sha256(data).hexdigest()
+
+
+def hash_files(folder: Path, known: Mapping[str, FileHash] | None = None, leave_out: Iterable[str] = (),
+               written: Mapping[str, tuple[int, str]] | None = None, written_before: int = 0
                ) -> dict[str, FileHash]:
     """Every file under ``folder`` by its path there (``en/index.html``), hashed on every core
     (hashlib lets go of the interpreter while it hashes). A file found in ``known`` with the same
-    size and modification time is not read again. ``leave_out``: top-level names to skip."""
+    size and modification time is not read again. ``leave_out``: top-level names to skip.
+
+    ``written``: files hashed from the bytes as they were written (:func:`written_hash`: the pages,
+    from the HTML MkDocs writes), trusted for a file of that size last changed before
+    ``written_before`` (``time.time_ns()``, taken once they were all written): a file changed
+    afterwards has a later time, and is read."""
     known = known or {}
+    written = written or {}
     found: dict[str, os.stat_result] = {}
     skip = set(leave_out)
     for dirpath, dirnames, filenames in os.walk(folder):
@@ -105,6 +121,9 @@ def hash_files(folder: Path, known: Mapping[str, FileHash] | None = None, leave_
                 found[prefix + name] = os.stat(os.path.join(dirpath, name))
     hashes = {path: known[path] for path, st in found.items()
               if path in known and (known[path].size, known[path].mtime_ns) == (st.st_size, st.st_mtime_ns)}
+    hashes.update({path: FileHash(st.st_size, st.st_mtime_ns, written[path][1]) for path, st in found.items()
+                   if path not in hashes and path in written and written[path][0] == st.st_size
+                   and st.st_mtime_ns < written_before - CLOCK_SLACK_NS})
     unread = [path for path in found if path not in hashes]
     with ThreadPoolExecutor(max_workers=(os.cpu_count() or 1) + 1) as pool:
         for path, sha in zip(unread, pool.map(lambda p: _sha256(folder / p), unread, chunksize=64), strict=True):

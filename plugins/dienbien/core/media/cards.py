@@ -78,7 +78,12 @@ class CardText:
 
 
 def font_dir() -> Path:
-    return Path(os.environ.get(FONT_DIR_ENV) or FONT_DIR)
+    return Path(_folder())
+
+
+def _folder() -> str:
+    """The fonts' folder as the caches' key (read for each card: a test may change it)."""
+    return os.environ.get(FONT_DIR_ENV) or str(FONT_DIR)
 
 
 def font_paths() -> dict[str, Path]:
@@ -95,7 +100,7 @@ def font_paths() -> dict[str, Path]:
 
 def fonts_digest() -> str:
     """A hash of the fonts' files: a new font version renders (and caches) new cards."""
-    return _fonts_digest(str(font_dir()))
+    return _fonts_digest(_folder())
 
 
 @lru_cache(maxsize=4)
@@ -108,7 +113,7 @@ def _fonts_digest(folder: str) -> str:
 
 def font(role: str, size: int) -> ImageFont.FreeTypeFont:
     """A card font: ``bold``, ``regular`` or ``serif`` (italic), laid out with Raqm when Pillow has it."""
-    return _font(role, size, str(font_dir()))
+    return _font(role, size, _folder())
 
 
 @lru_cache(maxsize=32)
@@ -196,7 +201,7 @@ def _wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
 def _fit(text: str, role: str, sizes: tuple[int, ...], width: int, max_lines: int
          ) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest size at which ``text`` fits in ``max_lines``; at the smallest, an ellipsis."""
-    size, lines = _fitted(text, role, sizes, width, max_lines, str(font_dir()))
+    size, lines = _fitted(text, role, sizes, width, max_lines, _folder())
     return font(role, size), list(lines)
 
 
@@ -230,7 +235,7 @@ def _line_mask(line: str, role: str, size: int, folder: str) -> tuple[Image.Imag
 
 def _stamp(card: Image.Image, xy: tuple[int, int], line: str, face: ImageFont.FreeTypeFont, role: str,
            colour: tuple[int, int, int]) -> None:
-    found = _line_mask(line, role, face.size, str(font_dir()))
+    found = _line_mask(line, role, face.size, _folder())
     if found is not None:
         mask, (left, top) = found
         card.paste(colour, (xy[0] + left, xy[1] + top), mask)
@@ -301,7 +306,7 @@ def encode_card(card: Image.Image) -> bytes:
     one palette, so a card is mapped to it rather than quantised, and zlib's run-length
     strategy compresses its rows of flat colour quickly."""
     out = io.BytesIO()
-    card.quantize(palette=_palette(str(font_dir())), dither=Image.Dither.NONE).save(
+    card.quantize(palette=_palette(_folder()), dither=Image.Dither.NONE).save(
         out, "PNG", optimize=False, compress_level=6, compress_type=zlib.Z_RLE)
     return out.getvalue()
 
@@ -315,7 +320,7 @@ def card_png(text: CardText) -> bytes:
     language: they are mapped and compressed once per process, as deflate segments that end on a
     full flush, and joined around the card's own rows into one zlib stream."""
     text = _nfc(text)
-    stamps = [(xy, line, role, size, colour, _line_mask(line, role, size, str(font_dir())))
+    stamps = [(xy, line, role, size, colour, _line_mask(line, role, size, _folder()))
               for xy, line, role, size, colour in _text_stamps(text)]
     rows = [(xy[1] + found[1][1], xy[1] + found[1][1] + found[0].height) for xy, *_, found in stamps if found]
     if not rows:
@@ -330,18 +335,17 @@ def card_png(text: CardText) -> bytes:
         if found:
             mask, (left, up) = found
             band.paste(colour, (xy[0] + left - left_edge, xy[1] + up - top), mask)
-    words = band.quantize(palette=_palette(str(font_dir())), dither=Image.Dither.NONE).tobytes()
-    width = right_edge - left_edge
-    base = _base_indices(text.site_name)
-    raw = b"".join(b"\0" + base[y * WIDTH:y * WIDTH + left_edge] + words[(y - top) * width:(y - top + 1) * width]
-                   + base[y * WIDTH + right_edge:(y + 1) * WIDTH] for y in range(top, bottom))
+    words = band.quantize(palette=_palette(_folder()), dither=Image.Dither.NONE)
+    rows = _base_rows_image(text.site_name).crop((0, top, WIDTH + 1, bottom))
+    rows.paste(_as_bytes(words), (left_edge + 1, 0))
+    raw = rows.tobytes()  # each row: its filter byte (0, none), then its pixels
     above = _base_rows(text.site_name, 0, top, last=False)
     below = _base_rows(text.site_name, bottom, HEIGHT, last=True)
     middle = zlib.compressobj(6, zlib.DEFLATED, -15, 8, zlib.Z_RLE)
     deflated = middle.compress(raw) + middle.flush(zlib.Z_FULL_FLUSH)
     checksum = _adler32_combine(_adler32_combine(above.adler, zlib.adler32(raw), len(raw)), below.adler, below.length)
     stream = b"\x78\x01" + above.deflated + deflated + below.deflated + struct.pack(">I", checksum)
-    return _png(stream, _palette_bytes(str(font_dir())))
+    return _png(stream, _palette_bytes(_folder()))
 
 
 @lru_cache(maxsize=4)
@@ -353,9 +357,18 @@ def _base(site_name: str) -> Image.Image:
 
 
 @lru_cache(maxsize=4)
-def _base_indices(site_name: str) -> bytes:
-    """The shared rows mapped to the palette, one byte a pixel."""
-    return _base(site_name).quantize(palette=_palette(str(font_dir())), dither=Image.Dither.NONE).tobytes()
+def _base_rows_image(site_name: str) -> Image.Image:
+    """The shared rows mapped to the palette, as the rows of a PNG: a first column of zeros (each
+    row's filter byte: none), then one byte a pixel."""
+    indices = _base(site_name).quantize(palette=_palette(_folder()), dither=Image.Dither.NONE)
+    rows = Image.new("L", (WIDTH + 1, HEIGHT), 0)
+    rows.paste(_as_bytes(indices), (1, 0))
+    return rows
+
+
+def _as_bytes(indices: Image.Image) -> Image.Image:
+    """A palette image's indices as a plain 8-bit image (pasting keeps them as they are)."""
+    return Image.frombytes("L", indices.size, indices.tobytes())
 
 
 @dataclass(frozen=True)
@@ -367,8 +380,7 @@ class _Segment:
 
 @lru_cache(maxsize=256)  # a card's rows start and end at one of a few dozen heights
 def _base_rows(site_name: str, start: int, end: int, last: bool) -> _Segment:
-    indices = _base_indices(site_name)
-    raw = b"".join(b"\0" + indices[y * WIDTH:(y + 1) * WIDTH] for y in range(start, end))
+    raw = _base_rows_image(site_name).crop((0, start, WIDTH + 1, end)).tobytes() if end > start else b""
     segment = zlib.compressobj(6, zlib.DEFLATED, -15, 8, zlib.Z_RLE)
     deflated = segment.compress(raw) + segment.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
     return _Segment(deflated, zlib.adler32(raw), len(raw))
@@ -420,9 +432,9 @@ def _card_pool(workers: int, site_names: set[str]) -> ProcessPoolExecutor:
     background, the palette and each language's shared rows are ready here: nothing to import or
     draw before their first card. Elsewhere new processes, handed the background."""
     if hasattr(os, "fork") and threading.active_count() == 1:
-        folder = str(font_dir())
+        folder = _folder()
         for name in site_names:
-            _base_indices(name)  # the background, the palette and the rows every card of a language shares
+            _base_rows_image(name)  # the background, the palette and the rows every card of a language shares
         _palette_bytes(folder)
         return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
     return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_adopt_background,

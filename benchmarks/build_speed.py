@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -147,13 +148,22 @@ def _without_tags(config: dict) -> dict:
     return dict(config, markdown_extensions=extensions)
 
 
-def time_build(config_file: Path, site_dir: Path, cache_dir: Path) -> float:
+#: CPU seconds (user and system) of each variant's builds, run by run, with every process they waited
+#: for (the other language's, the card drawers): the work done, which the host's load moves less
+#: than the wall time.
+CPU: dict[str, list[float]] = {}
+
+
+def time_build(config_file: Path, site_dir: Path, cache_dir: Path, name: str = "") -> float:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DIENBIEN_CACHE_DIR=str(cache_dir))
     os.sync()  # untimed: the last build's files reach the disk now, not during this one
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d",
                              str(site_dir)], cwd=config_file.parent, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.setdefault(name, []).append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     if result.returncode != 0:
         raise SystemExit(f"{config_file.name} failed:\n{result.stdout}{result.stderr}")
     # our build returns once the new site is in place and leaves the old one to a process of its own:
@@ -172,7 +182,8 @@ def measure(project: Path, base: dict, runs: int) -> dict[str, list[float]]:
         order = [("material", "material", project / "cache-material")]
         order += [("cold", "bilingual", cache), ("warm", "bilingual", cache)]
         for name, variant, cache_dir in order:
-            times.setdefault(name, []).append(time_build(configs[variant], project / f"site-{variant}", cache_dir))
+            times.setdefault(name, []).append(time_build(configs[variant], project / f"site-{variant}", cache_dir,
+                                                         name))
     return times
 
 
@@ -200,9 +211,15 @@ def main() -> None:
             cells += [f"{ratio[v]:.2f}x ({best[v] / best['material']:.2f})" for v in ("cold", "warm")]
             print(f"{size:>6} " + " ".join(f"{c:>15}" for c in cells)
                   + f" {1000 * median['cold'] / total_pages:>15.1f}", flush=True)
+            cpu = {name: statistics.median(values) for name, values in CPU.items()}
+            print(f"{'':>6} CPU seconds (median): material {cpu['material']:.2f}, cold {cpu['cold']:.2f}, "
+                  f"warm {cpu['warm']:.2f}; for two languages against one: cold "
+                  f"{cpu['cold'] / cpu['material']:.2f}x, warm {cpu['warm'] / cpu['material']:.2f}x", flush=True)
             if args.verbose:
                 for name, values in times.items():
-                    print(f"       {name}: " + ", ".join(f"{v:.2f}s" for v in values), flush=True)
+                    print(f"       {name}: " + ", ".join(f"{v:.2f}s" for v in values)
+                          + " (CPU " + ", ".join(f"{v:.2f}s" for v in CPU[name]) + ")", flush=True)
+            CPU.clear()
 
 
 if __name__ == "__main__":

@@ -19,7 +19,9 @@ def test_the_build_benchmark_runs_and_prints_its_ratios():
                             cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     print(result.stdout)
-    header, row = result.stdout.strip().splitlines()[-2:]
+    header, row, cpu = result.stdout.strip().splitlines()[-3:]
+    assert re.fullmatch(r"\s*CPU seconds \(median\): material \d+\.\d\d, cold \d+\.\d\d, warm \d+\.\d\d; "
+                        r"for two languages against one: cold \d+\.\d\dx, warm \d+\.\d\dx", cpu), cpu
     assert header.split()[:5] == ["pages", "material", "cold", "warm", "cold/material"]
     # "3 0.90s (0.88) 1.70s (1.65) 1.20s (1.18) 1.89x (1.88) 1.33x (1.34) 140.0": median (fastest)
     cells = re.fullmatch(r"\s*3" + r"\s+(\d+\.\d\d)s \((\d+\.\d\d)\)" * 3 + r"\s+(\d+\.\d\d)x \((\d+\.\d\d)\)" * 2

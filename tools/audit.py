@@ -58,7 +58,8 @@ HERE = Path(__file__).resolve().parent
 CRITICAL_BUDGET = 100_000
 FIRST_VISIT_BUDGET = 400_000
 #: The home page, a place (photo, plan, key facts), the events page (the longest list), the trip page
-#: (the practical blocks): Vietnamese addresses; the English ones come from each page's hreflang link.
+#: (the practical blocks): Vietnamese addresses; their versions in the other languages come from each
+#: page's hreflang links.
 LIGHTHOUSE_PAGES = ["", "lich-su/di-tich/doi-a1/", "du-lich/le-hoi/", "chuyen-di/"]
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 
@@ -87,8 +88,7 @@ def page_weight(site: Path, page: Path) -> dict[str, int]:
     # Material's script, held back until the reader's first move (partials/scripts.html): not needed
     # to show the page, but nearly every visit loads it.
     later = {found for s in soup.select("script[data-src]") if (found := local(site, page, s["data-src"]))}
-    language_root = site / "en" if page.resolve().is_relative_to((site / "en").resolve()) else site
-    index = language_root / "search" / "search_index.json"
+    index = language_root(site, page) / "search" / "search_index.json"
     html = gz(page)
     critical_bytes = html + sum(gz(f) for f in critical)
     first_visit = (critical_bytes + sum(gz(f) for f in later - critical) + sum(f.stat().st_size for f in images)
@@ -166,22 +166,32 @@ def lighthouse(urls: list[str], runs: int):
         raise SystemExit(f"Lighthouse failed (exit code {process.returncode})")
 
 
-def english_path(site: Path, path: str) -> str | None:
-    """The English counterpart of a Vietnamese page, from its hreflang link (English addresses
+def language_root(site: Path, page: Path) -> Path:
+    """The folder of a page's language (``site/`` or ``site/en/``): the nearest one above the page
+    that has a search index of its own, as each language's build writes one."""
+    folder = page.parent
+    while folder != site and not (folder / "search" / "search_index.json").is_file():
+        folder = folder.parent
+    return folder
+
+
+def counterparts(site: Path, path: str) -> list[str]:
+    """The page's versions in the site's other languages, from its hreflang links (their addresses
     have words of their own)."""
     soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-    link = soup.find("link", rel="alternate", hreflang="en")
-    return urlsplit(link["href"]).path.lstrip("/") if link else None
+    own = (soup.html.get("lang") or "") if soup.html else ""
+    return [urlsplit(link["href"]).path.lstrip("/") for link in soup.find_all("link", rel="alternate", hreflang=True)
+            if link["hreflang"] not in ("x-default", own)]
 
 
 def audit_pages(site: Path) -> list[str]:
+    """The audited pages of the default language and their versions in every other language."""
     pages = []
     for path in LIGHTHOUSE_PAGES:
-        pages.append(path)
-        english = english_path(site, path)
-        if english is None:
-            raise SystemExit(f"/{path} has no English counterpart (hreflang=en) to audit")
-        pages.append(english)
+        found = counterparts(site, path)
+        if not found:
+            raise SystemExit(f"/{path} has no version in another language (hreflang) to audit")
+        pages += [path, *found]
     return pages
 
 

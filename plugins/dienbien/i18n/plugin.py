@@ -165,6 +165,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self.is_main = LANGUAGE_ENV not in os.environ
         if not self.is_main:
             self.command = os.environ.get(COMMAND_ENV, self.command)  # "serve" when previewing
+        # pages saved for offline reading and the service worker (production builds only)
+        self.offline = OfflineReading(tuple(self.config.offline_essentials), previewing=self.command == "serve")
         self.records: list[dict[str, Any]] = []
         self.fallbacks: dict[str, str] = {}
         self.use_dir_urls = config.use_directory_urls
@@ -312,7 +314,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 log.warning(f"{shown}:1: this page has no {self.languages[lacking]} version ({expected}); "
                             f"translate it, or add 'translation: pending' to its front matter to show it "
                             f"to {self.languages[lacking]} readers with a notice")
-        self._offline().check(files, config, self.content_dir / self.lang, self.root)
+        self.offline.check(files, config, self.content_dir / self.lang, self.root)
         patch_material_bundle(files, config)
         self._place_pages(files)
         if self.kept is not None:
@@ -427,7 +429,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             env.bytecode_cache = self.kept.templates
         if self.config.enabled:
             env.globals["nav_cache"] = NavCache()  # partials/nav-item.html: a fresh one for each build
-            env.globals["offline"] = self._offline().notice(self.lang)
+            env.globals["offline"] = self.offline.notice(self.lang)
             env.globals["ui_strings"] = dict(strings(self.lang, "theme"))  # partials/ui.html
             env.globals["i18n_homes"] = [
                 {"lang": code, "name": name, "url": self.root_url + language_root(code, self.default)}
@@ -438,7 +440,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     @event_priority(-100)  # last: what MkDocs writes, for the service worker's version
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self.config.enabled and self._offline().enabled and output.strip():
+        if self.config.enabled and self.offline.enabled and output.strip():
             self.written[page.file.dest_uri] = written_hash(output.encode("utf-8", errors="xmlcharrefreplace"))
         return None
 
@@ -456,7 +458,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self.kept.complete_search_index(Path(config.site_dir), self.files)
         self._write_redirects(config)
         site = Path(config.site_dir)
-        offline = self._offline()
+        offline = self.offline
         if not self.is_main:
             manifest = os.environ.get(MANIFEST_ENV)
             if manifest:  # the pages for the sitemap; the files hashed for the service worker's version
@@ -521,9 +523,6 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             if self.kept is not None:
                 self.kept.redirects.add(target)
 
-    def _offline(self) -> OfflineReading:
-        """Pages saved for offline reading and the service worker (production builds only)."""
-        return OfflineReading(tuple(self.config.offline_essentials), previewing=self.command == "serve")
 
     def _wait_for_other_builds(self) -> list[_OtherBuild]:
         failures = []

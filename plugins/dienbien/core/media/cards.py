@@ -18,7 +18,9 @@ and the site's name (laid out and rasterised once, then stamped), and the card's
 (64 colours taken from a reference card, so that each card is mapped to it instead of being
 quantised anew). PNG is written with zlib's run-length strategy, which suits rows of flat
 colour: about 2.5 times faster than the default strategy for about a fifth more bytes,
-still well under a JPEG of the same card.
+still well under a JPEG of the same card. Only the rows a card's own words cover are drawn,
+mapped and compressed for each card (:func:`card_png`, about 2 ms a card); the rows around
+them are compressed once a process.
 """
 
 from __future__ import annotations
@@ -443,9 +445,10 @@ def _card_pool(workers: int, site_names: set[str]) -> ProcessPoolExecutor:
 
 def render_cards(texts: list[CardText], cache_dir: Path, workers: int | None = None) -> list[Path]:
     """Every card, from the cache where it is there; the others drawn here, or on every core
-    when there are hundreds. A card takes about 25 ms, and a worker process about a second to
-    start and draw the background (benchmarks/images.py): for a language's hundred-odd pages one
-    process is faster, and the other language's build is using the other core meanwhile."""
+    when there are hundreds. A card takes about 2 ms (:func:`card_png`), and a worker started as
+    a new process about half a second to import Pillow and draw the shared rows: for a language's
+    hundred-odd pages one process is faster, and the other language's build is using the other
+    core meanwhile."""
     digest = fonts_digest()
     cards = Path(cache_dir) / "cards"
     missing = [t for t in dict.fromkeys(texts) if not (cards / f"{t.key(digest)}.png").is_file()]

@@ -25,8 +25,8 @@ from ..errors import SiteDataError
 
 WORKER = "sw.js"
 TEMPLATE = Path(__file__).with_name("sw.js")
-#: What a visitor reads offline is each language's ``offline`` strings: ``notice`` is shown above a
-#: saved page; ``title``/``body``/``home`` make the page shown for a page that was never saved.
+# What a visitor reads offline is each language's ``offline`` strings (core/data/strings/): ``notice``
+# is shown above a saved page; ``title``/``body``/``home`` make the page shown for one never saved.
 
 
 class _References(HTMLParser):
